@@ -1,0 +1,326 @@
+//! Rendering many profiles: finding them, naming their outputs, and running
+//! them on worker threads.
+//!
+//! Plain threads pull jobs from a shared counter. Typst already parallelises
+//! inside each compile with rayon; handing documents to rayon too lets one
+//! worker start several documents at once and memory balloons, so documents
+//! go to plain threads, one at a time each.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use crate::diagnostic::Diagnostic;
+use crate::output::{self, WriteOutcome};
+use crate::pipeline::{self, Format, Settings};
+use crate::render::Engine;
+
+/// One profile to render and where its output goes.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub profile: PathBuf,
+    /// The PDF path; for PNG output, pages are `<stem>-1.png`, `<stem>-2.png`, …
+    pub output: PathBuf,
+}
+
+impl Job {
+    /// The files this job writes, given how many there are.
+    fn output_paths(&self, format: Format, count: usize) -> Vec<PathBuf> {
+        match format {
+            Format::Pdf => vec![self.output.clone()],
+            Format::Png(_) => {
+                let stem = self
+                    .output
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                (1..=count)
+                    .map(|i| self.output.with_file_name(format!("{stem}-{i}.png")))
+                    .collect()
+            }
+        }
+    }
+}
+
+/// Finds the profiles named on the command line: files as given, folders
+/// searched recursively for `*.toml` (sorted; hidden folders and `target/`
+/// skipped). Each result keeps the argument it came from, for output naming.
+pub fn discover(paths: &[PathBuf]) -> Result<Vec<(PathBuf, PathBuf)>, Vec<Diagnostic>> {
+    let mut found = Vec::new();
+    let mut errors = Vec::new();
+    for arg in paths {
+        if arg.is_dir() {
+            let mut inside = Vec::new();
+            collect_toml(arg, &mut inside);
+            inside.sort();
+            if inside.is_empty() {
+                errors.push(Diagnostic::error("no *.toml profiles in this folder").in_file(arg));
+            }
+            found.extend(inside.into_iter().map(|p| (p, arg.clone())));
+        } else if arg.exists() {
+            found.push((
+                arg.clone(),
+                arg.parent().map(Path::to_path_buf).unwrap_or_default(),
+            ));
+        } else {
+            errors.push(
+                Diagnostic::error("no such file or folder")
+                    .in_file(arg)
+                    .hint("give a profile (me.toml) or a folder of profiles"),
+            );
+        }
+    }
+    if errors.is_empty() {
+        Ok(found)
+    } else {
+        Err(errors)
+    }
+}
+
+fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            if !name.starts_with('.') && name != "target" && name != "node_modules" {
+                collect_toml(&path, out);
+            }
+        } else if name.ends_with(".toml") && !name.starts_with('.') {
+            out.push(path);
+        }
+    }
+}
+
+/// Decides each output path. `out` is a file for one profile and a folder for
+/// several; without it each PDF goes next to its profile.
+pub fn plan(found: &[(PathBuf, PathBuf)], out: Option<&Path>) -> Result<Vec<Job>, Vec<Diagnostic>> {
+    let out_is_folder =
+        out.is_some_and(|o| o.is_dir() || o.to_string_lossy().ends_with('/') || found.len() > 1);
+    let jobs: Vec<Job> = found
+        .iter()
+        .map(|(profile, root)| {
+            let output = match out {
+                None => profile.with_extension("pdf"),
+                Some(o) if !out_is_folder => o.to_path_buf(),
+                Some(o) => {
+                    let relative = profile.strip_prefix(root).unwrap_or(profile.as_path());
+                    let relative = if relative.as_os_str().is_empty() {
+                        profile.as_path()
+                    } else {
+                        relative
+                    };
+                    o.join(relative).with_extension("pdf")
+                }
+            };
+            Job {
+                profile: profile.clone(),
+                output,
+            }
+        })
+        .collect();
+    let mut seen = BTreeMap::new();
+    let mut errors = Vec::new();
+    for job in &jobs {
+        if let Some(other) = seen.insert(job.output.clone(), job.profile.clone()) {
+            errors.push(
+                Diagnostic::error(format!(
+                    "{} and {} would both write {}",
+                    other.display(),
+                    job.profile.display(),
+                    job.output.display()
+                ))
+                .hint("render them separately or into different -o folders"),
+            );
+        }
+    }
+    if errors.is_empty() {
+        Ok(jobs)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Whether to write outputs or only compare them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Write,
+    Check,
+}
+
+/// How one job ended.
+#[derive(Debug)]
+pub enum Outcome {
+    Written {
+        files: Vec<(PathBuf, WriteOutcome)>,
+        pages: usize,
+    },
+    /// `--check`: the outputs already match.
+    UpToDate,
+    /// `--check`: these outputs are missing or differ.
+    Stale(Vec<PathBuf>),
+    Failed(Vec<Diagnostic>),
+}
+
+/// A finished job, as reported to the user.
+#[derive(Debug)]
+pub struct Report {
+    pub job: Job,
+    pub outcome: Outcome,
+    pub warnings: Vec<Diagnostic>,
+    pub elapsed: Duration,
+}
+
+/// Runs the jobs on `threads` workers; `on_report` sees each as it finishes.
+pub fn run(
+    engine: &Engine,
+    jobs: &[Job],
+    settings: &Settings,
+    mode: Mode,
+    threads: usize,
+    mut on_report: impl FnMut(Report),
+) {
+    let next = AtomicUsize::new(0);
+    let (sender, receiver) = mpsc::channel();
+    std::thread::scope(|scope| {
+        for _ in 0..threads.clamp(1, jobs.len().max(1)) {
+            let sender = sender.clone();
+            let next = &next;
+            scope.spawn(move || {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(job) = jobs.get(index) else { break };
+                    let report = run_one(engine, job, settings, mode);
+                    // Keep Typst's process-global caches bounded across a batch.
+                    typst::comemo::evict(10);
+                    if sender.send(report).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(sender);
+        for report in receiver {
+            on_report(report);
+        }
+    });
+}
+
+/// Renders one job and writes (or checks) its outputs.
+pub fn run_one(engine: &Engine, job: &Job, settings: &Settings, mode: Mode) -> Report {
+    let started = Instant::now();
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        pipeline::render_file(engine, &job.profile, settings)
+    }));
+    let result = result.unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_default();
+        Err(vec![
+            Diagnostic::error(format!(
+                "internal error while rendering (please report this): {what}"
+            ))
+            .in_file(&job.profile),
+        ])
+    });
+    let (outcome, warnings) = match result {
+        Err(errors) => (Outcome::Failed(errors), Vec::new()),
+        Ok(rendered) => {
+            let paths = job.output_paths(settings.format, rendered.files.len());
+            let outcome = match mode {
+                Mode::Check => {
+                    let stale: Vec<PathBuf> = paths
+                        .iter()
+                        .zip(&rendered.files)
+                        .filter(|(p, b)| !output::is_up_to_date(p, b))
+                        .map(|(p, _)| p.clone())
+                        .collect();
+                    if stale.is_empty() {
+                        Outcome::UpToDate
+                    } else {
+                        Outcome::Stale(stale)
+                    }
+                }
+                Mode::Write => write_all(&paths, &rendered.files, rendered.pages),
+            };
+            (outcome, rendered.warnings)
+        }
+    };
+    Report {
+        job: job.clone(),
+        outcome,
+        warnings,
+        elapsed: started.elapsed(),
+    }
+}
+
+fn write_all(paths: &[PathBuf], files: &[Vec<u8>], pages: usize) -> Outcome {
+    let mut written = Vec::new();
+    for (path, bytes) in paths.iter().zip(files) {
+        match output::write_atomic(path, bytes) {
+            Ok(outcome) => written.push((path.clone(), outcome)),
+            Err(e) => {
+                return Outcome::Failed(vec![
+                    Diagnostic::error(format!("cannot write the output: {e}"))
+                        .in_file(path)
+                        .hint("check that the folder exists and is writable, or choose another with -o"),
+                ]);
+            }
+        }
+    }
+    Outcome::Written {
+        files: written,
+        pages,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outputs_go_next_to_profiles_or_into_the_folder() {
+        let found = vec![
+            (PathBuf::from("p/a.toml"), PathBuf::from("p")),
+            (PathBuf::from("p/sub/b.toml"), PathBuf::from("p")),
+        ];
+        let jobs = plan(&found, None).unwrap();
+        assert_eq!(jobs[1].output, PathBuf::from("p/sub/b.pdf"));
+        let jobs = plan(&found, Some(Path::new("out"))).unwrap();
+        assert_eq!(jobs[0].output, PathBuf::from("out/a.pdf"));
+        assert_eq!(jobs[1].output, PathBuf::from("out/sub/b.pdf"));
+        let one = plan(&found[..1], Some(Path::new("me.pdf"))).unwrap();
+        assert_eq!(one[0].output, PathBuf::from("me.pdf"));
+    }
+
+    #[test]
+    fn colliding_outputs_are_refused() {
+        let found = vec![
+            (PathBuf::from("a/x.toml"), PathBuf::from("a")),
+            (PathBuf::from("b/x.toml"), PathBuf::from("b")),
+        ];
+        assert!(plan(&found, Some(Path::new("out"))).is_err());
+    }
+
+    #[test]
+    fn png_pages_are_numbered() {
+        let job = Job {
+            profile: "me.toml".into(),
+            output: "out/me.pdf".into(),
+        };
+        let paths = job.output_paths(Format::Png(144.0), 2);
+        assert_eq!(
+            paths,
+            [PathBuf::from("out/me-1.png"), PathBuf::from("out/me-2.png")]
+        );
+    }
+}

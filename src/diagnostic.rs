@@ -1,0 +1,286 @@
+//! One diagnostic type for every stage of the pipeline.
+//!
+//! A profile mistake, a layout bug and an I/O failure all end up as a
+//! [`Diagnostic`], so the CLI prints them the same way: `file:line:col`, the
+//! source line with a caret, the key path, what was expected and a hint.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use codespan_reporting::diagnostic as cs;
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term;
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A text file a diagnostic can point into (a profile or a layout source).
+#[derive(Debug)]
+pub struct SourceFile {
+    /// The name shown to the user, usually the path as they typed it.
+    pub name: String,
+    pub text: String,
+}
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Arc<Self> {
+        Arc::new(Self {
+            name: name.into(),
+            text: text.into(),
+        })
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let before = &self.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = before[line_start..].chars().count() + 1;
+        (line, col)
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Where in a file a diagnostic points.
+#[derive(Debug, Clone)]
+pub struct Location {
+    pub file: Arc<SourceFile>,
+    pub span: Range<usize>,
+}
+
+/// A problem found by vitae, with everything needed to fix it.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub message: String,
+    /// The file (and byte range) at fault, when there is one.
+    pub location: Option<Location>,
+    /// A plain file name when there is a file but no source text to show
+    /// (unreadable files, outputs).
+    pub path: Option<String>,
+    /// The profile key at fault, e.g. `work[2].highlights[0]`.
+    pub key_path: Option<String>,
+    /// What was expected, e.g. "a date like \"2022\", \"2022-10\" or \"present\"".
+    pub expected: Option<String>,
+    /// Suggestions, e.g. "did you mean `title`?".
+    pub hints: Vec<String>,
+}
+
+impl Diagnostic {
+    pub fn error(message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            message: message.into(),
+            location: None,
+            path: None,
+            key_path: None,
+            expected: None,
+            hints: Vec::new(),
+        }
+    }
+
+    pub fn warning(message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(message)
+        }
+    }
+
+    pub fn at(mut self, file: &Arc<SourceFile>, span: Range<usize>) -> Self {
+        self.location = Some(Location {
+            file: file.clone(),
+            span,
+        });
+        self
+    }
+
+    pub fn in_file(mut self, path: &Path) -> Self {
+        self.path = Some(path.display().to_string());
+        self
+    }
+
+    pub fn key(mut self, key_path: impl Into<String>) -> Self {
+        let key_path = key_path.into();
+        if !key_path.is_empty() {
+            self.key_path = Some(key_path);
+        }
+        self
+    }
+
+    pub fn expected(mut self, expected: impl Into<String>) -> Self {
+        self.expected = Some(expected.into());
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `file:line:col` (or just the file) for one-line summaries.
+    pub fn position(&self) -> Option<String> {
+        if let Some(loc) = &self.location {
+            let (line, col) = loc.file.line_col(loc.span.start);
+            Some(format!("{}:{line}:{col}", loc.file.name))
+        } else {
+            self.path.clone()
+        }
+    }
+
+    /// Renders the diagnostic like a compiler does: header, `--> file:line:col`,
+    /// the source line with a caret, then notes.
+    pub fn render(&self, color: bool) -> String {
+        let mut notes = Vec::new();
+        if let Some(key) = &self.key_path {
+            notes.push(format!("key: {key}"));
+        }
+        if let Some(expected) = &self.expected {
+            notes.push(format!("expected: {expected}"));
+        }
+        notes.extend(self.hints.iter().map(|h| format!("hint: {h}")));
+
+        let severity = match self.severity {
+            Severity::Error => cs::Severity::Error,
+            Severity::Warning => cs::Severity::Warning,
+        };
+        let mut message = self.message.clone();
+        let file = match &self.location {
+            Some(loc) => SimpleFile::new(loc.file.name.clone(), loc.file.text.clone()),
+            None => {
+                if let Some(path) = &self.path {
+                    message = format!("{path}: {message}");
+                }
+                SimpleFile::new(String::new(), String::new())
+            }
+        };
+        let mut diag = cs::Diagnostic::new(severity)
+            .with_message(message)
+            .with_notes(notes);
+        if let Some(loc) = &self.location {
+            let span = clamp_span(&loc.file.text, &loc.span);
+            diag = diag.with_labels(vec![cs::Label::primary((), span)]);
+        }
+
+        let mut buffer = if color {
+            term::termcolor::Buffer::ansi()
+        } else {
+            term::termcolor::Buffer::no_color()
+        };
+        let config = term::Config::default();
+        if term::emit_to_write_style(&mut buffer, &config, &file, &diag).is_err() {
+            return format!("{self}\n");
+        }
+        String::from_utf8_lossy(buffer.as_slice()).into_owned()
+    }
+}
+
+/// Keeps a span inside the text and on character boundaries, so that
+/// rendering never panics on an odd span.
+fn clamp_span(text: &str, span: &Range<usize>) -> Range<usize> {
+    let start = floor_char_boundary(text, span.start.min(text.len()));
+    let mut end = span.end.clamp(start, text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}
+
+impl fmt::Display for Diagnostic {
+    /// The one-line form: `file:line:col: error: message (key …; hint …)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(position) = self.position() {
+            write!(f, "{position}: ")?;
+        }
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{level}: {}", self.message)?;
+        if let Some(key) = &self.key_path {
+            write!(f, " [key: {key}]")?;
+        }
+        if let Some(expected) = &self.expected {
+            write!(f, " [expected: {expected}]")?;
+        }
+        for hint in &self.hints {
+            write!(f, " [hint: {hint}]")?;
+        }
+        Ok(())
+    }
+}
+
+/// The closest candidate to a misspelt name, if any is close enough to be a
+/// plausible typo.
+pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let name = name.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&name, &c.to_lowercase()), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// A list of names as "`a`, `b` or `c`", for "expected" notes.
+pub fn one_of<S: AsRef<str>>(names: &[S]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{}`", n.as_ref())).collect();
+    match quoted.len() {
+        0 => String::new(),
+        1 => quoted[0].clone(),
+        n => format!("{} or {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let file = SourceFile::new("x.toml", "a = 1\nné = \"é\"\n");
+        assert_eq!(file.line_col(0), (1, 1));
+        let offset = file.text.find('=').unwrap();
+        assert_eq!(file.line_col(offset), (1, 3));
+        let second = file.text.rfind('=').unwrap();
+        assert_eq!(file.line_col(second), (2, 4));
+    }
+
+    #[test]
+    fn suggests_close_names_only() {
+        let keys = ["title", "name", "summary"];
+        assert_eq!(closest("titel", keys), Some("title"));
+        assert_eq!(closest("summry", keys), Some("summary"));
+        assert_eq!(closest("zzz", keys), None);
+    }
+
+    #[test]
+    fn renders_position_key_and_hint() {
+        let file = SourceFile::new("me.toml", "[basics]\ntitel = \"x\"\n");
+        let diag = Diagnostic::error("unknown key `titel`")
+            .at(&file, 9..14)
+            .key("basics.titel")
+            .hint("did you mean `title`?");
+        let text = diag.render(false);
+        assert!(text.contains("me.toml:2:1"), "{text}");
+        assert!(text.contains("key: basics.titel"), "{text}");
+        assert!(text.contains("hint: did you mean `title`?"), "{text}");
+        assert_eq!(diag.position().unwrap(), "me.toml:2:1");
+    }
+}

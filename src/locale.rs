@@ -1,0 +1,309 @@
+//! The words vitae adds to a résumé, per language: section titles, month
+//! names, "present". A profile's own `[titles]` always win over these.
+
+use serde::Serialize;
+
+/// Words for one locale.
+#[derive(Debug, Serialize)]
+pub struct Words {
+    pub present: &'static str,
+    pub page: &'static str,
+    pub of: &'static str,
+    #[serde(skip)]
+    pub months: [&'static str; 12],
+    #[serde(skip)]
+    pub months_short: [&'static str; 12],
+    /// Section titles by section id.
+    #[serde(skip)]
+    pub titles: &'static [(&'static str, &'static str)],
+}
+
+impl Words {
+    pub fn title(&self, id: &str) -> Option<&'static str> {
+        self.titles
+            .iter()
+            .find(|(key, _)| *key == id)
+            .map(|(_, title)| *title)
+    }
+}
+
+/// The locales vitae knows.
+pub const LOCALES: [&str; 6] = ["en", "de", "fr", "es", "pt", "hi"];
+
+/// The words for a locale code such as `en` or `pt-BR` (the region is ignored).
+pub fn words(locale: &str) -> Option<&'static Words> {
+    let language = locale
+        .split(['-', '_'])
+        .next()
+        .unwrap_or(locale)
+        .to_ascii_lowercase();
+    Some(match language.as_str() {
+        "en" => &EN,
+        "de" => &DE,
+        "fr" => &FR,
+        "es" => &ES,
+        "pt" => &PT,
+        "hi" => &HI,
+        _ => return None,
+    })
+}
+
+static EN: Words = Words {
+    present: "Present",
+    page: "Page",
+    of: "of",
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    months_short: [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ],
+    titles: &[
+        ("summary", "Summary"),
+        ("numbers", "Key Numbers"),
+        ("work", "Experience"),
+        ("volunteer", "Volunteering"),
+        ("education", "Education"),
+        ("projects", "Projects"),
+        ("skills", "Skills"),
+        ("awards", "Awards"),
+        ("certificates", "Certificates"),
+        ("publications", "Publications"),
+        ("languages", "Languages"),
+        ("interests", "Interests"),
+        ("references", "References"),
+    ],
+};
+
+static DE: Words = Words {
+    present: "heute",
+    page: "Seite",
+    of: "von",
+    months: [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ],
+    months_short: [
+        "Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sep.", "Okt.", "Nov.",
+        "Dez.",
+    ],
+    titles: &[
+        ("summary", "Profil"),
+        ("numbers", "Kennzahlen"),
+        ("work", "Berufserfahrung"),
+        ("volunteer", "Ehrenamt"),
+        ("education", "Ausbildung"),
+        ("projects", "Projekte"),
+        ("skills", "Kenntnisse"),
+        ("awards", "Auszeichnungen"),
+        ("certificates", "Zertifikate"),
+        ("publications", "Publikationen"),
+        ("languages", "Sprachen"),
+        ("interests", "Interessen"),
+        ("references", "Referenzen"),
+    ],
+};
+
+static FR: Words = Words {
+    present: "aujourd’hui",
+    page: "Page",
+    of: "sur",
+    months: [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    months_short: [
+        "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
+        "déc.",
+    ],
+    titles: &[
+        ("summary", "Profil"),
+        ("numbers", "Chiffres clés"),
+        ("work", "Expérience professionnelle"),
+        ("volunteer", "Bénévolat"),
+        ("education", "Formation"),
+        ("projects", "Projets"),
+        ("skills", "Compétences"),
+        ("awards", "Distinctions"),
+        ("certificates", "Certifications"),
+        ("publications", "Publications"),
+        ("languages", "Langues"),
+        ("interests", "Centres d’intérêt"),
+        ("references", "Références"),
+    ],
+};
+
+static ES: Words = Words {
+    present: "actualidad",
+    page: "Página",
+    of: "de",
+    months: [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+    months_short: [
+        "ene.", "feb.", "mar.", "abr.", "may.", "jun.", "jul.", "ago.", "sept.", "oct.", "nov.",
+        "dic.",
+    ],
+    titles: &[
+        ("summary", "Perfil"),
+        ("numbers", "Cifras clave"),
+        ("work", "Experiencia"),
+        ("volunteer", "Voluntariado"),
+        ("education", "Formación"),
+        ("projects", "Proyectos"),
+        ("skills", "Habilidades"),
+        ("awards", "Premios"),
+        ("certificates", "Certificaciones"),
+        ("publications", "Publicaciones"),
+        ("languages", "Idiomas"),
+        ("interests", "Intereses"),
+        ("references", "Referencias"),
+    ],
+};
+
+static PT: Words = Words {
+    present: "atual",
+    page: "Página",
+    of: "de",
+    months: [
+        "janeiro",
+        "fevereiro",
+        "março",
+        "abril",
+        "maio",
+        "junho",
+        "julho",
+        "agosto",
+        "setembro",
+        "outubro",
+        "novembro",
+        "dezembro",
+    ],
+    months_short: [
+        "jan.", "fev.", "mar.", "abr.", "maio", "jun.", "jul.", "ago.", "set.", "out.", "nov.",
+        "dez.",
+    ],
+    titles: &[
+        ("summary", "Resumo"),
+        ("numbers", "Números-chave"),
+        ("work", "Experiência"),
+        ("volunteer", "Voluntariado"),
+        ("education", "Formação"),
+        ("projects", "Projetos"),
+        ("skills", "Competências"),
+        ("awards", "Prêmios"),
+        ("certificates", "Certificados"),
+        ("publications", "Publicações"),
+        ("languages", "Idiomas"),
+        ("interests", "Interesses"),
+        ("references", "Referências"),
+    ],
+};
+
+static HI: Words = Words {
+    present: "वर्तमान",
+    page: "पृष्ठ",
+    of: "में से",
+    months: [
+        "जनवरी",
+        "फ़रवरी",
+        "मार्च",
+        "अप्रैल",
+        "मई",
+        "जून",
+        "जुलाई",
+        "अगस्त",
+        "सितंबर",
+        "अक्तूबर",
+        "नवंबर",
+        "दिसंबर",
+    ],
+    months_short: [
+        "जन॰",
+        "फ़र॰",
+        "मार्च",
+        "अप्रैल",
+        "मई",
+        "जून",
+        "जुल॰",
+        "अग॰",
+        "सित॰",
+        "अक्तू॰",
+        "नव॰",
+        "दिस॰",
+    ],
+    titles: &[
+        ("summary", "सारांश"),
+        ("numbers", "मुख्य आँकड़े"),
+        ("work", "अनुभव"),
+        ("volunteer", "स्वयंसेवा"),
+        ("education", "शिक्षा"),
+        ("projects", "परियोजनाएँ"),
+        ("skills", "कौशल"),
+        ("awards", "पुरस्कार"),
+        ("certificates", "प्रमाणपत्र"),
+        ("publications", "प्रकाशन"),
+        ("languages", "भाषाएँ"),
+        ("interests", "रुचियाँ"),
+        ("references", "संदर्भ"),
+    ],
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_locale_titles_every_builtin_section() {
+        for code in LOCALES {
+            let words = words(code).unwrap();
+            for (id, _) in EN.titles {
+                assert!(words.title(id).is_some(), "{code} lacks a title for {id}");
+            }
+        }
+        assert!(words("pt-BR").is_some());
+        assert!(words("xx").is_none());
+    }
+}

@@ -1,0 +1,311 @@
+//! The `vitae` binary: parses the command line and runs one command.
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::Parser;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use vitae::batch::{self, Mode, Outcome, Report};
+use vitae::cli::{Cli, ColorChoice, Command, OutputFormat, RenderArgs};
+use vitae::diagnostic::Diagnostic;
+use vitae::layout::Layout;
+use vitae::output::WriteOutcome;
+use vitae::pipeline::{self, Format, Settings};
+use vitae::theme;
+
+/// Exit status when some profile failed or a PDF is stale.
+const FAILED: u8 = 1;
+/// Exit status for a wrong command line (clap uses it too).
+const USAGE: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let color = use_color(cli.color);
+    let out = Printer { color };
+    match cli.command {
+        Command::Render(args) => render(args, &out),
+        Command::Layouts { name } => layouts(name.as_deref(), &out),
+    }
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    }
+}
+
+/// Writes messages to stderr, with colour only when asked.
+struct Printer {
+    color: bool,
+}
+
+impl Printer {
+    fn diagnostics(&self, diagnostics: &[Diagnostic]) {
+        let mut stderr = std::io::stderr().lock();
+        for d in diagnostics {
+            let _ = stderr.write_all(d.render(self.color).as_bytes());
+        }
+    }
+
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+fn render(args: RenderArgs, out: &Printer) -> ExitCode {
+    let mut overrides = Vec::new();
+    for arg in &args.theme {
+        match theme::parse_override(arg) {
+            Ok(pair) => overrides.push(pair),
+            Err(problem) => {
+                out.diagnostics(&[Diagnostic::error(format!("--theme {problem}"))
+                    .hint("write --theme key=value, e.g. --theme paper=us-letter")]);
+                return ExitCode::from(USAGE);
+            }
+        }
+    }
+    if let Some(layout) = &args.layout
+        && let Err(diag) = Layout::resolve(layout)
+    {
+        out.diagnostics(&[diag]);
+        return ExitCode::from(USAGE);
+    }
+    let found = match batch::discover(&args.paths) {
+        Ok(found) => found,
+        Err(errors) => {
+            out.diagnostics(&errors);
+            return ExitCode::from(FAILED);
+        }
+    };
+    let jobs = match batch::plan(&found, args.output.as_deref()) {
+        Ok(jobs) => jobs,
+        Err(errors) => {
+            out.diagnostics(&errors);
+            return ExitCode::from(USAGE);
+        }
+    };
+    let format = match args.format {
+        OutputFormat::Pdf => Format::Pdf,
+        OutputFormat::Png => Format::Png(args.ppi.clamp(18.0, 1200.0)),
+    };
+    let requested_fonts: Vec<String> = overrides
+        .iter()
+        .filter(|(k, _)| k == "font")
+        .filter_map(|(_, v)| v.as_str().map(str::to_string))
+        .collect();
+    let settings = Settings {
+        layout: args.layout.clone(),
+        theme: overrides,
+        format,
+        strict: args.strict,
+    };
+    let engine = pipeline::engine_for(&requested_fonts);
+    let threads = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let mode = if args.check { Mode::Check } else { Mode::Write };
+
+    let started = Instant::now();
+    let progress = progress_bar(jobs.len(), args.quiet);
+    let mut tally = Tally::default();
+    batch::run(&engine, &jobs, &settings, mode, threads, |report| {
+        let lines = describe(&report, out, args.quiet, &mut tally);
+        let text = lines.join("");
+        match &progress {
+            Some(bar) => {
+                bar.suspend(|| eprint!("{text}"));
+                bar.inc(1);
+            }
+            None => eprint!("{text}"),
+        }
+    });
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    eprintln!(
+        "{}",
+        tally.summary(mode, started.elapsed().as_secs_f64(), out)
+    );
+    if tally.failed > 0 || tally.stale > 0 {
+        ExitCode::from(FAILED)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// A bar on a terminal for batches; plain lines otherwise (CI logs).
+fn progress_bar(total: usize, quiet: bool) -> Option<ProgressBar> {
+    if total < 2 || quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::new(total as u64);
+    let style =
+        ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} profiles  {elapsed}")
+            .map(|s| s.progress_chars("=> "))
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
+    bar.set_style(style);
+    Some(bar)
+}
+
+#[derive(Default)]
+struct Tally {
+    written: usize,
+    unchanged: usize,
+    failed: usize,
+    stale: usize,
+    warnings: usize,
+}
+
+impl Tally {
+    fn summary(&self, mode: Mode, seconds: f64, out: &Printer) -> String {
+        let failed = if self.failed > 0 {
+            out.paint("31;1", &format!("{} failed", self.failed))
+        } else {
+            "0 failed".into()
+        };
+        let warnings = if self.warnings > 0 {
+            format!(", {} warnings", self.warnings)
+        } else {
+            String::new()
+        };
+        match mode {
+            Mode::Write => format!(
+                "rendered {}, unchanged {}, {failed}{warnings} in {seconds:.2} s",
+                self.written, self.unchanged
+            ),
+            Mode::Check => {
+                let stale = if self.stale > 0 {
+                    out.paint("31;1", &format!("{} stale", self.stale))
+                } else {
+                    "0 stale".into()
+                };
+                format!(
+                    "checked {}: {} up to date, {stale}, {failed}{warnings} in {seconds:.2} s",
+                    self.written + self.unchanged + self.stale + self.failed,
+                    self.unchanged,
+                )
+            }
+        }
+    }
+}
+
+/// The lines to print for one finished job, and its count in the tally.
+fn describe(report: &Report, out: &Printer, quiet: bool, tally: &mut Tally) -> Vec<String> {
+    let mut lines = Vec::new();
+    let profile = report.job.profile.display();
+    let ms = report.elapsed.as_millis();
+    tally.warnings += report.warnings.len();
+    for warning in &report.warnings {
+        lines.push(format!("{}: {}", profile, warning.render(out.color)));
+    }
+    match &report.outcome {
+        Outcome::Failed(errors) => {
+            tally.failed += 1;
+            lines.push(format!("{} {profile}\n", out.paint("31;1", "✗ failed")));
+            lines.extend(errors.iter().map(|e| e.render(out.color)));
+        }
+        Outcome::Stale(paths) => {
+            tally.stale += 1;
+            for path in paths {
+                let what = if path.exists() { "stale" } else { "missing" };
+                lines.push(format!(
+                    "{} {} (from {profile})\n",
+                    out.paint("33;1", what),
+                    path.display()
+                ));
+            }
+        }
+        Outcome::UpToDate => {
+            tally.unchanged += 1;
+            if !quiet {
+                lines.push(format!("{} {profile}\n", out.paint("32", "up to date")));
+            }
+        }
+        Outcome::Written { files, pages } => {
+            let changed = files.iter().any(|(_, o)| *o != WriteOutcome::Unchanged);
+            if changed {
+                tally.written += 1
+            } else {
+                tally.unchanged += 1
+            }
+            if !quiet {
+                let first = files
+                    .first()
+                    .map(|(p, _)| p.display().to_string())
+                    .unwrap_or_default();
+                let state = if changed {
+                    out.paint("32", "✓")
+                } else {
+                    "=".to_string()
+                };
+                let note = if changed {
+                    format!(
+                        "{pages} page{}, {ms} ms",
+                        if *pages == 1 { "" } else { "s" }
+                    )
+                } else {
+                    "unchanged".into()
+                };
+                lines.push(format!("{state} {profile} → {first} ({note})\n"));
+            }
+        }
+    }
+    lines
+}
+
+fn layouts(name: Option<&str>, out: &Printer) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    match name {
+        None => {
+            let names = Layout::builtin_names();
+            let width = names.iter().map(|n| n.len()).max().unwrap_or(0);
+            for name in names {
+                if let Some(layout) = Layout::builtin(name) {
+                    let _ = writeln!(stdout, "{name:width$}  {}", layout.manifest.description);
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Some(name) => match Layout::resolve(name) {
+            Ok(layout) => {
+                let _ = writeln!(
+                    stdout,
+                    "{} — {}\n\ntheme options (set in [theme] or with --theme key=value):",
+                    layout.name(),
+                    layout.manifest.description
+                );
+                for (key, spec) in &layout.manifest.options {
+                    let allowed = if spec.values.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", spec.values.join(", "))
+                    };
+                    let _ = writeln!(
+                        stdout,
+                        "  {key:14} default {}{allowed}\n  {:14} {}",
+                        spec.default, "", spec.description
+                    );
+                }
+                for (key, description) in theme::UNIVERSAL {
+                    let _ = writeln!(stdout, "  {key:14} {description}");
+                }
+                ExitCode::SUCCESS
+            }
+            Err(diag) => {
+                out.diagnostics(&[diag]);
+                ExitCode::from(USAGE)
+            }
+        },
+    }
+}

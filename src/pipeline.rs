@@ -1,0 +1,275 @@
+//! The whole pipeline for one profile, as a library call:
+//! read → parse → validate → theme → layout data → compile → export.
+//!
+//! Each stage lives in its own module; this one only wires them together and
+//! decides which problems stop a render (errors) and which do not (warnings).
+
+use std::fs;
+use std::path::{Component, Path};
+use std::sync::Arc;
+
+use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::layout::{DEFAULT_LAYOUT, Layout};
+use crate::layout_data;
+use crate::profile::load::{self, ParsedProfile};
+use crate::profile::validate::validate;
+use crate::render::{self, Engine};
+use crate::theme;
+use crate::world::ASSET_DIR;
+
+/// Largest photo a profile may embed.
+pub const MAX_PHOTO_BYTES: u64 = 10 * 1024 * 1024;
+
+/// What the user asked for, beyond the profile itself.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// `--layout`: a built-in name or a folder; overrides the profile's `layout`.
+    pub layout: Option<String>,
+    /// `--theme key=value` overrides, in order.
+    pub theme: Vec<(String, toml::Value)>,
+    pub format: Format,
+    /// `--strict`: warnings fail the render.
+    pub strict: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum Format {
+    #[default]
+    Pdf,
+    /// PNG pages at this many pixels per inch.
+    Png(f32),
+}
+
+/// A finished render.
+#[derive(Debug)]
+pub struct Rendered {
+    /// The PDF, or one PNG per page.
+    pub files: Vec<Vec<u8>>,
+    pub pages: usize,
+    pub layout: String,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Renders the profile at `path`.
+pub fn render_file(
+    engine: &Engine,
+    path: &Path,
+    settings: &Settings,
+) -> Result<Rendered, Vec<Diagnostic>> {
+    let parsed = load::read(path)?;
+    let folder = path.parent().unwrap_or(Path::new("."));
+    render_parsed(engine, parsed, folder, settings)
+}
+
+/// Renders profile text; `folder` is where its assets (a photo) may come from.
+pub fn render_text(
+    engine: &Engine,
+    name: &str,
+    text: &str,
+    folder: &Path,
+    settings: &Settings,
+) -> Result<Rendered, Vec<Diagnostic>> {
+    let parsed = load::parse(SourceFile::new(name, text))?;
+    render_parsed(engine, parsed, folder, settings)
+}
+
+fn render_parsed(
+    engine: &Engine,
+    parsed: ParsedProfile,
+    folder: &Path,
+    settings: &Settings,
+) -> Result<Rendered, Vec<Diagnostic>> {
+    let (mut errors, mut warnings): (Vec<_>, Vec<_>) = validate(&parsed)
+        .into_iter()
+        .partition(Diagnostic::is_error);
+    let profile = &parsed.profile;
+
+    let layout_name = settings
+        .layout
+        .clone()
+        .or_else(|| profile.layout.as_ref().map(|l| l.get_ref().clone()))
+        .unwrap_or_else(|| DEFAULT_LAYOUT.to_string());
+    let layout = match Layout::resolve(&layout_name) {
+        Ok(layout) => Some(layout),
+        Err(diag) => {
+            // Point at the profile's `layout = …` when that is where the name came from.
+            errors.push(match (&settings.layout, &profile.layout) {
+                (None, Some(spanned)) => diag.at(&parsed.source, spanned.span()).key("layout"),
+                _ => diag,
+            });
+            None
+        }
+    };
+    let photo = match &profile.basics.photo {
+        Some(photo) => match load_photo(folder, photo.get_ref()) {
+            Ok(asset) => Some(asset),
+            Err(problem) => {
+                errors.push(
+                    Diagnostic::error(format!("photo refused: {problem}"))
+                        .at(&parsed.source, photo.span())
+                        .key("basics.photo"),
+                );
+                None
+            }
+        },
+        None => None,
+    };
+    let Some(layout) = layout else {
+        return Err(errors);
+    };
+    let theme = match theme::resolve(&layout, &profile.theme, &parsed.source, &settings.theme) {
+        Ok(theme) => Some(theme),
+        Err(mut theme_errors) => {
+            errors.append(&mut theme_errors);
+            None
+        }
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let theme = theme.unwrap_or_default();
+
+    let photo_path = photo.as_ref().map(|(path, _)| path.clone());
+    let (data, mut data_warnings) = layout_data::build(profile, &theme, photo_path);
+    warnings.append(&mut data_warnings);
+    warnings.extend(font_warning(engine, &theme));
+    let json = serde_json::to_vec_pretty(&data).map_err(|e| {
+        vec![Diagnostic::error(format!(
+            "cannot serialise layout data: {e}"
+        ))]
+    })?;
+
+    let compiled = engine.compile(&layout, json, photo.into_iter().collect())?;
+    warnings.extend(
+        compiled
+            .warnings
+            .into_iter()
+            .filter(|w| !is_duplicate_font_warning(w, &theme)),
+    );
+    if settings.strict && !warnings.is_empty() {
+        return Err(warnings
+            .into_iter()
+            .map(|w| Diagnostic {
+                severity: crate::diagnostic::Severity::Error,
+                ..w
+            })
+            .collect());
+    }
+
+    let pages = compiled.document.pages().len();
+    let files = match settings.format {
+        Format::Pdf => vec![render::export_pdf(
+            &compiled.document,
+            &format!("vitae/{}/{}", layout.name(), data.meta.author),
+        )?],
+        Format::Png(ppi) => render::export_png(&compiled.document, ppi).map_err(|d| vec![d])?,
+    };
+    Ok(Rendered {
+        files,
+        pages,
+        layout: layout.name().to_string(),
+        warnings,
+    })
+}
+
+/// A requested font that vitae neither bundles nor found installed.
+fn font_warning(engine: &Engine, theme: &theme::Theme) -> Option<Diagnostic> {
+    let font = theme.layout_options.get("font")?.as_str()?;
+    if engine.fonts().has_family(font) {
+        return None;
+    }
+    let bundled: Vec<&str> = engine
+        .fonts()
+        .bundled_families()
+        .iter()
+        .map(String::as_str)
+        .collect();
+    Some(
+        Diagnostic::warning(format!("font `{font}` is neither bundled nor installed; the layout's default font is used instead"))
+            .hint(format!("bundled families: {}", bundled.join(", "))),
+    )
+}
+
+fn is_duplicate_font_warning(warning: &Diagnostic, theme: &theme::Theme) -> bool {
+    let font = theme
+        .layout_options
+        .get("font")
+        .and_then(|f| f.as_str())
+        .unwrap_or_default()
+        .to_lowercase();
+    warning.message.starts_with("unknown font family")
+        && warning.message.to_lowercase().contains(&font)
+}
+
+/// Reads a profile's photo, refusing anything outside the profile's folder.
+/// Returns its virtual path for the layout and its bytes.
+fn load_photo(folder: &Path, relative: &str) -> Result<(String, Vec<u8>), String> {
+    let path = Path::new(relative);
+    if path.is_absolute()
+        || path
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+    {
+        return Err(format!(
+            "`{relative}` must be a path inside the profile's folder, without `..`"
+        ));
+    }
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    if !matches!(extension.as_str(), "png" | "jpg" | "jpeg" | "svg") {
+        return Err(format!("`{relative}` is not a PNG, JPEG or SVG file"));
+    }
+    let root =
+        fs::canonicalize(folder).map_err(|e| format!("cannot open the profile's folder: {e}"))?;
+    let real = fs::canonicalize(root.join(path))
+        .map_err(|_| format!("`{relative}` does not exist next to the profile"))?;
+    if !real.starts_with(&root) {
+        return Err(format!(
+            "`{relative}` leads outside the profile's folder (through a symbolic link)"
+        ));
+    }
+    let meta = fs::metadata(&real).map_err(|e| e.to_string())?;
+    if !meta.is_file() {
+        return Err(format!("`{relative}` is not a file"));
+    }
+    if meta.len() > MAX_PHOTO_BYTES {
+        return Err(format!(
+            "`{relative}` is {} MiB; photos are limited to {} MiB",
+            meta.len() >> 20,
+            MAX_PHOTO_BYTES >> 20
+        ));
+    }
+    let bytes = fs::read(&real).map_err(|e| e.to_string())?;
+    let signature_ok = match extension.as_str() {
+        "png" => bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
+        "jpg" | "jpeg" => bytes.starts_with(&[0xFF, 0xD8, 0xFF]),
+        _ => std::str::from_utf8(&bytes).is_ok_and(|t| t.contains("<svg")),
+    };
+    if !signature_ok {
+        return Err(format!(
+            "`{relative}` is not really a {} file",
+            extension.to_uppercase()
+        ));
+    }
+    Ok((format!("{ASSET_DIR}photo.{extension}"), bytes))
+}
+
+/// The engine most callers want: bundled fonts, plus system fonts for any
+/// family named in `families` that is not bundled.
+pub fn engine_for(families: &[String]) -> Arc<Engine> {
+    let bundled = crate::fonts::FontSet::bundled();
+    let missing: Vec<String> = families
+        .iter()
+        .filter(|f| !bundled.has_family(f))
+        .cloned()
+        .collect();
+    let fonts = if missing.is_empty() {
+        bundled
+    } else {
+        crate::fonts::FontSet::with_system_families(&missing, &[])
+    };
+    Arc::new(Engine::new(fonts))
+}

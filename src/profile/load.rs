@@ -1,0 +1,490 @@
+//! Stage 1: read a profile file and parse it into the typed model.
+//!
+//! Serde stops at the first error. To report every mistake of a file in one
+//! run, parsing is retried: after each error the offending key is removed from
+//! the (span-carrying) TOML tree and the tree is deserialised again. Each error
+//! keeps its own span, so each is reported at its own `line:col`.
+
+use std::fs;
+use std::io::ErrorKind;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::Deserialize;
+use toml::de::{DeTable, DeValue};
+
+use super::model::Profile;
+use crate::diagnostic::{Diagnostic, SourceFile, closest, one_of};
+
+/// Profiles larger than this are refused: no real résumé comes close, and a
+/// hostile file should not cost memory or time.
+pub const MAX_PROFILE_BYTES: u64 = 1024 * 1024;
+
+/// How many errors one file may report before vitae stops looking.
+const MAX_ERRORS: usize = 50;
+
+/// A parsed profile and the file it came from.
+#[derive(Debug)]
+pub struct ParsedProfile {
+    pub source: Arc<SourceFile>,
+    pub profile: Profile,
+    /// The span-carrying tree, kept to name the key at any byte offset.
+    pub tree: KeyTree,
+}
+
+/// Reads and parses the profile at `path`.
+pub fn read(path: &Path) -> Result<ParsedProfile, Vec<Diagnostic>> {
+    let text = read_text(path).map_err(|d| vec![d])?;
+    parse(SourceFile::new(path.display().to_string(), text))
+}
+
+fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let fail = |message: String| Diagnostic::error(message).in_file(path);
+    let meta = fs::metadata(path).map_err(|e| match e.kind() {
+        ErrorKind::NotFound => fail("no such file".into())
+            .hint("check the path, or create a profile with `vitae new \"Your Name\"`"),
+        _ => fail(format!("cannot read the file: {e}")),
+    })?;
+    if meta.is_dir() {
+        return Err(fail("is a folder, not a profile".into())
+            .hint("`vitae render` renders every *.toml in a folder; did you mean `vitae render <folder>`?"));
+    }
+    if meta.len() > MAX_PROFILE_BYTES {
+        return Err(fail(format!(
+            "the file is {} KiB; profiles are limited to {} KiB",
+            meta.len() / 1024,
+            MAX_PROFILE_BYTES / 1024
+        )));
+    }
+    let bytes = fs::read(path).map_err(|e| fail(format!("cannot read the file: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
+        let line = valid.matches('\n').count() + 1;
+        fail(format!(
+            "the file is not UTF-8 text (invalid byte at line {line}, byte {offset})"
+        ))
+        .hint("save the profile as UTF-8 in your editor")
+    })?;
+    Ok(text)
+}
+
+/// Parses profile text. `source.name` is what messages call the file.
+pub fn parse(source: Arc<SourceFile>) -> Result<ParsedProfile, Vec<Diagnostic>> {
+    let text: &str = &source.text;
+    if text.trim().is_empty()
+        || text
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Err(vec![
+            Diagnostic::error("the profile is empty")
+                .at(&source, 0..0)
+                .expected("at least `[basics]` with `name = \"…\"`")
+                .hint("`vitae new \"Your Name\"` writes a starter profile"),
+        ]);
+    }
+
+    let (root, syntax_errors) = DeTable::parse_recoverable(text);
+    if !syntax_errors.is_empty() {
+        return Err(syntax_errors
+            .iter()
+            .take(MAX_ERRORS)
+            .map(|e| syntax_error(&source, e))
+            .collect());
+    }
+    let tree = KeyTree::new(source.clone());
+    let mut errors = Vec::new();
+    let mut root = root;
+    loop {
+        let result = Profile::deserialize(toml::de::Deserializer::from(root.clone()));
+        match result {
+            Ok(profile) if errors.is_empty() => {
+                return Ok(ParsedProfile {
+                    source,
+                    profile,
+                    tree,
+                });
+            }
+            Ok(_) => break,
+            Err(error) => {
+                let span = error.span().unwrap_or(0..0);
+                let path = tree.path_at(&span);
+                let diagnostic = data_error(&source, &tree, error.message(), span.clone(), &path);
+                // Indices shift as values are removed, so locate in the current tree.
+                let mut current = Vec::new();
+                locate_in_table(root.get_ref(), &span, &mut current);
+                let missing = error.message().starts_with("missing field");
+                errors.push(diagnostic);
+                // Recover by dropping the value at fault and trying again.
+                if missing
+                    || errors.len() >= MAX_ERRORS
+                    || remove(root.get_mut(), &current).is_none()
+                {
+                    break;
+                }
+            }
+        }
+    }
+    Err(errors)
+}
+
+fn syntax_error(source: &Arc<SourceFile>, error: &toml::de::Error) -> Diagnostic {
+    let span = error.span().unwrap_or(0..0);
+    Diagnostic::error(format!("TOML syntax error: {}", error.message().trim())).at(source, span)
+}
+
+/// Turns a serde message into a vitae diagnostic with a key path and hints.
+fn data_error(
+    source: &Arc<SourceFile>,
+    tree: &KeyTree,
+    message: &str,
+    span: Range<usize>,
+    path: &[Segment],
+) -> Diagnostic {
+    let message = message.trim();
+    let key_path = display_path(path);
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (name, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let valid = backquoted(expected);
+        let mut diag = Diagnostic::error(format!("unknown key `{name}`"))
+            .at(source, span)
+            .key(key_path);
+        if !valid.is_empty() {
+            diag = diag.expected(format!("one of {}", one_of(&valid)));
+        }
+        if let Some(best) = closest(name, valid.iter().map(String::as_str)) {
+            diag = diag.hint(format!("did you mean `{best}`?"));
+        }
+        return diag;
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let name = rest.trim_end_matches('`');
+        let table = if key_path.is_empty() {
+            "the top level".to_string()
+        } else {
+            format!("`{key_path}`")
+        };
+        let full = if key_path.is_empty() {
+            name.to_string()
+        } else {
+            format!("{key_path}.{name}")
+        };
+        let header = tree.key_span(path).unwrap_or(span);
+        let hint = if name == "basics" {
+            "add `[basics]` with `name = \"Your Name\"`".to_string()
+        } else {
+            format!("add `{name} = …` to {table}")
+        };
+        return Diagnostic::error(format!("missing required key `{name}`"))
+            .at(source, header)
+            .key(full)
+            .hint(hint);
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let mut diag = Diagnostic::error(format!("wrong type: found {found}"))
+            .at(source, span)
+            .key(key_path);
+        if !expected.is_empty() {
+            diag = diag.expected(expected.to_string());
+        }
+        if expected.contains("sequence") && found.starts_with("string") {
+            diag = diag.hint("write a list: `[\"…\", \"…\"]`");
+        }
+        return diag;
+    }
+    if let Some(rest) = message.strip_prefix("invalid value: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let mut diag = Diagnostic::error(format!("invalid value: {found}"))
+            .at(source, span)
+            .key(key_path);
+        if !expected.is_empty() {
+            diag = diag.expected(expected.to_string());
+        }
+        return diag;
+    }
+    Diagnostic::error(message.to_string())
+        .at(source, span)
+        .key(key_path)
+}
+
+/// The names between backquotes in serde's "expected one of `a`, `b`".
+fn backquoted(text: &str) -> Vec<String> {
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// One step of a key path: a table key or an array index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+/// `work[2].highlights[0]`.
+pub fn display_path(path: &[Segment]) -> String {
+    let mut out = String::new();
+    for segment in path {
+        match segment {
+            Segment::Key(key) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Segment::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
+/// Finds which key of a profile text a byte range belongs to. The text is
+/// parsed again on demand: this only runs when there is an error to report.
+#[derive(Debug)]
+pub struct KeyTree {
+    source: Arc<SourceFile>,
+}
+
+impl KeyTree {
+    pub fn new(source: Arc<SourceFile>) -> Self {
+        Self { source }
+    }
+
+    /// The key path of the innermost value whose key or value covers `span`.
+    pub fn path_at(&self, span: &Range<usize>) -> Vec<Segment> {
+        let (root, _) = DeTable::parse_recoverable(&self.source.text);
+        let mut path = Vec::new();
+        locate_in_table(root.get_ref(), span, &mut path);
+        path
+    }
+
+    /// The span of the last key on `path`: where a caret makes sense for an
+    /// error about a whole table (`[basics]` lacking `name`).
+    pub fn key_span(&self, path: &[Segment]) -> Option<Range<usize>> {
+        let (root, _) = DeTable::parse_recoverable(&self.source.text);
+        let mut table = Some(root.get_ref());
+        let mut array = None;
+        let mut best = None;
+        for segment in path {
+            let value = match segment {
+                Segment::Key(key) => {
+                    let (k, v) = table?.iter().find(|(k, _)| k.get_ref() == key)?;
+                    best = Some(k.span());
+                    v.get_ref()
+                }
+                Segment::Index(i) => array.and_then(|a: &toml::de::DeArray| a.get(*i))?.get_ref(),
+            };
+            table = if let DeValue::Table(t) = value {
+                Some(t)
+            } else {
+                None
+            };
+            array = if let DeValue::Array(a) = value {
+                Some(a)
+            } else {
+                None
+            };
+        }
+        best
+    }
+}
+
+fn covers(outer: &Range<usize>, inner: &Range<usize>) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end && outer.start < outer.end
+}
+
+fn locate_in_table(table: &DeTable, span: &Range<usize>, path: &mut Vec<Segment>) {
+    for (key, value) in table.iter() {
+        if covers(&key.span(), span) {
+            path.push(Segment::Key(key.get_ref().to_string()));
+            return;
+        }
+        if covers(&value.span(), span) || contains_descendant(value.get_ref(), span) {
+            path.push(Segment::Key(key.get_ref().to_string()));
+            locate_in_value(value.get_ref(), span, path);
+            return;
+        }
+    }
+}
+
+fn locate_in_value(value: &DeValue, span: &Range<usize>, path: &mut Vec<Segment>) {
+    match value {
+        DeValue::Table(table) => locate_in_table(table, span, path),
+        DeValue::Array(array) => {
+            for (i, item) in array.iter().enumerate() {
+                if covers(&item.span(), span) || contains_descendant(item.get_ref(), span) {
+                    path.push(Segment::Index(i));
+                    locate_in_value(item.get_ref(), span, path);
+                    return;
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether any key or value below `value` covers `span`. Tables declared with
+/// `[header]` syntax do not always have a span covering their body, so the
+/// search looks inside them too.
+fn contains_descendant(value: &DeValue, span: &Range<usize>) -> bool {
+    match value {
+        DeValue::Table(table) => table.iter().any(|(k, v)| {
+            covers(&k.span(), span)
+                || covers(&v.span(), span)
+                || contains_descendant(v.get_ref(), span)
+        }),
+        DeValue::Array(array) => array
+            .iter()
+            .any(|v| covers(&v.span(), span) || contains_descendant(v.get_ref(), span)),
+        _ => false,
+    }
+}
+
+/// Removes the value at `path` from the tree; `None` when there is nothing to remove.
+fn remove(root: &mut DeTable<'_>, path: &[Segment]) -> Option<()> {
+    let (last, parents) = path.split_last()?;
+    let mut table = Some(root);
+    let mut array = None;
+    for segment in parents {
+        let value = match segment {
+            Segment::Key(key) => table
+                .take()?
+                .iter_mut()
+                .find(|(k, _)| k.get_ref() == key)?
+                .1
+                .get_mut(),
+            Segment::Index(i) => array
+                .take()
+                .and_then(|a: &mut toml::de::DeArray<'_>| a.get_mut(*i))?
+                .get_mut(),
+        };
+        match value {
+            DeValue::Table(t) => table = Some(t),
+            DeValue::Array(a) => array = Some(a),
+            _ => return None,
+        }
+    }
+    match last {
+        Segment::Key(key) => {
+            let table = table?;
+            let found = table.keys().find(|k| k.get_ref() == key).cloned()?;
+            table.remove(&found).map(|_| ())
+        }
+        Segment::Index(i) => {
+            let array = array?;
+            if *i >= array.len() {
+                return None;
+            }
+            let old = std::mem::replace(array, toml::de::DeArray::new());
+            for (j, value) in old.into_iter().enumerate() {
+                if j != *i {
+                    array.push(value);
+                }
+            }
+            Some(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_text(text: &str) -> Result<ParsedProfile, Vec<Diagnostic>> {
+        parse(SourceFile::new("me.toml", text))
+    }
+
+    #[test]
+    fn minimal_profile_parses() {
+        let parsed = parse_text("[basics]\nname = \"Ada\"\n").unwrap();
+        assert_eq!(parsed.profile.basics.name, "Ada");
+    }
+
+    #[test]
+    fn unknown_key_has_position_path_and_hint() {
+        let errors =
+            parse_text("[basics]\nname = \"Ada\"\n\n[[work]]\nname = \"X\"\ntitel = \"y\"\n")
+                .unwrap_err();
+        assert_eq!(errors.len(), 1);
+        let e = &errors[0];
+        assert_eq!(e.message, "unknown key `titel`");
+        assert_eq!(e.position().unwrap(), "me.toml:6:1");
+        assert_eq!(e.key_path.as_deref(), Some("work[0].titel"));
+        assert!(
+            e.hints
+                .iter()
+                .any(|h| h.contains("`team`") || h.contains("`position`"))
+                || e.hints.is_empty()
+        );
+    }
+
+    #[test]
+    fn all_unknown_keys_are_reported_at_once() {
+        let text = "[basics]\nname = \"Ada\"\nlabl = \"x\"\nemial = \"a@b.c\"\n[[work]]\nnmae = \"Acme\"\n";
+        let errors = parse_text(text).unwrap_err();
+        let messages: Vec<_> = errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "unknown key `labl`",
+                "unknown key `emial`",
+                "unknown key `nmae`"
+            ],
+            "{errors:#?}"
+        );
+        assert!(errors[0].hints[0].contains("`label`"));
+        assert!(errors[1].hints[0].contains("`email`"));
+        assert!(errors[2].hints[0].contains("`name`"));
+    }
+
+    #[test]
+    fn missing_name_is_reported_on_the_basics_header() {
+        let errors = parse_text("[basics]\nlabel = \"Engineer\"\n").unwrap_err();
+        assert_eq!(errors[0].message, "missing required key `name`");
+        assert_eq!(errors[0].key_path.as_deref(), Some("basics.name"));
+        assert!(
+            errors[0].position().unwrap().starts_with("me.toml:1:"),
+            "{:?}",
+            errors[0].position()
+        );
+    }
+
+    #[test]
+    fn wrong_type_names_what_was_expected() {
+        let errors = parse_text(
+            "[basics]\nname = \"Ada\"\n[[skills]]\nname = \"Rust\"\nkeywords = \"fast\"\n",
+        )
+        .unwrap_err();
+        assert_eq!(errors[0].message, "wrong type: found string \"fast\"");
+        assert_eq!(errors[0].key_path.as_deref(), Some("skills[0].keywords"));
+        assert!(errors[0].expected.as_deref().unwrap().contains("sequence"));
+    }
+
+    #[test]
+    fn syntax_errors_are_located() {
+        let errors = parse_text("[basics]\nname = \"Ada\nlabel = 1\n").unwrap_err();
+        assert!(errors[0].message.starts_with("TOML syntax error"));
+        assert!(errors[0].position().unwrap().starts_with("me.toml:2:"));
+    }
+
+    #[test]
+    fn empty_profile_is_refused() {
+        let errors = parse_text("  \n# only a comment\n").unwrap_err();
+        assert_eq!(errors[0].message, "the profile is empty");
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let text = format!(
+            "[basics]\nname = \"A\"\nx = {}1{}\n",
+            "[".repeat(5000),
+            "]".repeat(5000)
+        );
+        assert!(parse_text(&text).is_err());
+    }
+}
