@@ -67,14 +67,14 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub message: String,
     /// The file (and byte range) at fault, when there is one.
-    pub location: Option<Location>,
+    pub location: Option<Box<Location>>,
     /// A plain file name when there is a file but no source text to show
     /// (unreadable files, outputs).
-    pub path: Option<String>,
+    pub path: Option<Box<str>>,
     /// The profile key at fault, e.g. `work[2].highlights[0]`.
-    pub key_path: Option<String>,
+    pub key_path: Option<Box<str>>,
     /// What was expected, e.g. "a date like \"2022\", \"2022-10\" or \"present\"".
-    pub expected: Option<String>,
+    pub expected: Option<Box<str>>,
     /// Suggestions, e.g. "did you mean `title`?".
     pub hints: Vec<String>,
 }
@@ -100,28 +100,28 @@ impl Diagnostic {
     }
 
     pub fn at(mut self, file: &Arc<SourceFile>, span: Range<usize>) -> Self {
-        self.location = Some(Location {
+        self.location = Some(Box::new(Location {
             file: file.clone(),
             span,
-        });
+        }));
         self
     }
 
     pub fn in_file(mut self, path: &Path) -> Self {
-        self.path = Some(path.display().to_string());
+        self.path = Some(path.display().to_string().into());
         self
     }
 
     pub fn key(mut self, key_path: impl Into<String>) -> Self {
         let key_path = key_path.into();
         if !key_path.is_empty() {
-            self.key_path = Some(key_path);
+            self.key_path = Some(key_path.into());
         }
         self
     }
 
     pub fn expected(mut self, expected: impl Into<String>) -> Self {
-        self.expected = Some(expected.into());
+        self.expected = Some(expected.into().into());
         self
     }
 
@@ -140,7 +140,7 @@ impl Diagnostic {
             let (line, col) = loc.file.line_col(loc.span.start);
             Some(format!("{}:{line}:{col}", loc.file.name))
         } else {
-            self.path.clone()
+            self.path.as_deref().map(str::to_string)
         }
     }
 
@@ -282,5 +282,6 @@ mod tests {
         assert!(text.contains("key: basics.titel"), "{text}");
         assert!(text.contains("hint: did you mean `title`?"), "{text}");
         assert_eq!(diag.position().unwrap(), "me.toml:2:1");
+        assert!(std::mem::size_of::<Diagnostic>() <= 128);
     }
 }

@@ -783,9 +783,11 @@ mod tests {
     #[test]
     fn order_hide_and_titles() {
         let text = "[basics]\nname = \"A\"\nsummary = \"Hi\"\n[titles]\nskills = \"Toolbox\"\n[[skills]]\nname = \"Rust\"\n[[sections]]\ntitle = \"Closing\"\ntext = \"Bye\"\n";
-        let mut theme = Theme::default();
-        theme.section_order = vec!["closing".into(), "skills".into()];
-        theme.hide = vec!["summary".into()];
+        let theme = Theme {
+            section_order: vec!["closing".into(), "skills".into()],
+            hide: vec!["summary".into()],
+            ..Theme::default()
+        };
         let parsed = parse(SourceFile::new("x.toml", text)).unwrap();
         let d = build(&parsed.profile, &theme, None).0;
         let ids: Vec<&str> = d.sections.iter().map(|s| s.id.as_str()).collect();

@@ -140,7 +140,7 @@ fn convert(world: &VitaeWorld, diag: &SourceDiagnostic) -> Diagnostic {
         };
         match (text, world.range(diag.span)) {
             (Some(text), Some(range)) => result = result.at(&SourceFile::new(name, text), range),
-            _ => result.path = Some(name),
+            _ => result.path = Some(name.into()),
         }
     }
     for hint in &diag.hints {

@@ -127,6 +127,7 @@ pub fn parse(source: Arc<SourceFile>) -> Result<ParsedProfile, Vec<Diagnostic>> 
             }
         }
     }
+    errors.sort_by_key(|d| d.location.as_ref().map_or(0, |l| l.span.start));
     Err(errors)
 }
 
@@ -154,7 +155,7 @@ fn data_error(
         if !valid.is_empty() {
             diag = diag.expected(format!("one of {}", one_of(&valid)));
         }
-        if let Some(best) = closest(name, valid.iter().map(String::as_str)) {
+        if let Some(best) = suggest_key(name, &valid) {
             diag = diag.hint(format!("did you mean `{best}`?"));
         }
         return diag;
@@ -208,6 +209,38 @@ fn data_error(
     Diagnostic::error(message.to_string())
         .at(source, span)
         .key(key_path)
+}
+
+/// Words people reach for (often from other résumé formats) and the key
+/// vitae uses for them, where that key is valid at the same place.
+const SYNONYMS: [(&str, &str); 14] = [
+    ("title", "position"),
+    ("role", "position"),
+    ("company", "name"),
+    ("employer", "name"),
+    ("school", "institution"),
+    ("degree", "study_type"),
+    ("bullets", "highlights"),
+    ("startDate", "start"),
+    ("endDate", "end"),
+    ("releaseDate", "date"),
+    ("studyType", "study_type"),
+    ("countryCode", "country_code"),
+    ("postalCode", "postal_code"),
+    ("website", "url"),
+];
+
+/// The valid key a misspelt or foreign key most likely means.
+fn suggest_key<'a>(name: &str, valid: &'a [String]) -> Option<&'a str> {
+    let is_valid = |key: &str| valid.iter().find(|v| v.as_str() == key).map(String::as_str);
+    if let Some(best) = closest(name, valid.iter().map(String::as_str)) {
+        return Some(best);
+    }
+    let synonym = closest(name, SYNONYMS.iter().map(|(from, _)| *from))?;
+    SYNONYMS
+        .iter()
+        .filter(|(from, _)| *from == synonym)
+        .find_map(|(_, to)| is_valid(to))
 }
 
 /// The names between backquotes in serde's "expected one of `a`, `b`".

@@ -354,7 +354,12 @@ end = "2018"
         let found = problems(text);
         let summary: Vec<(String, String)> = found
             .iter()
-            .map(|d| (d.message.clone(), d.key_path.clone().unwrap_or_default()))
+            .map(|d| {
+                (
+                    d.message.clone(),
+                    d.key_path.as_deref().unwrap_or_default().to_string(),
+                )
+            })
             .collect();
         assert_eq!(summary.len(), 3, "{summary:#?}");
         assert!(summary[0].0.starts_with("bad e-mail") && summary[0].1 == "basics.email");

@@ -1,0 +1,136 @@
+//! The example profiles render, completely, reproducibly, with fonts embedded.
+
+mod common;
+
+use std::fs;
+
+use common::*;
+
+/// Renders every example into a temporary folder; returns (profile, pdf) pairs.
+fn render_examples(dir: &std::path::Path) -> Vec<(std::path::PathBuf, std::path::PathBuf)> {
+    let out = dir.join("out");
+    let output = run(&["render", "profiles/", "-o", out.to_str().unwrap(), "-q"]);
+    assert!(
+        output.status.success(),
+        "rendering the examples failed:\n{}",
+        stderr(&output)
+    );
+    example_profiles()
+        .into_iter()
+        .map(|p| {
+            let pdf = out.join(p.file_name().unwrap()).with_extension("pdf");
+            assert!(pdf.is_file(), "{} was not written", pdf.display());
+            (p, pdf)
+        })
+        .collect()
+}
+
+#[test]
+fn every_fact_of_every_example_is_in_its_pdf_text_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    for (profile, pdf) in render_examples(dir.path()) {
+        let toml_text = fs::read_to_string(&profile).unwrap();
+        assert_facts_in_text(&profile.display().to_string(), &toml_text, &pdf_text(&pdf));
+    }
+}
+
+#[test]
+fn examples_have_the_expected_page_counts_and_metadata() {
+    let dir = tempfile::tempdir().unwrap();
+    for (profile, pdf) in render_examples(dir.path()) {
+        let pages = pdf_pages(&pdf);
+        let name = profile.file_stem().unwrap().to_str().unwrap();
+        match name {
+            "daniel-okafor" | "sam-export" => assert_eq!(pages, 1, "{name} is a one-page CV"),
+            "priya-raman" | "mira-lindqvist" => {
+                assert!(pages >= 2, "{name} is a multi-page CV, got {pages}")
+            }
+            _ => assert!(pages >= 1),
+        }
+        let info = pdf_info(&pdf);
+        assert!(
+            info.contains(" — CV"),
+            "{name}: the title is '<name> — CV':\n{info}"
+        );
+        assert!(
+            info.lines()
+                .any(|l| l.starts_with("Tagged:") && l.contains("yes")),
+            "{name}: tagged PDF:\n{info}"
+        );
+        assert!(
+            info.contains("595.276 x 841.89 pts (A4)"),
+            "{name}: A4 by default:\n{info}"
+        );
+    }
+}
+
+#[test]
+fn fonts_are_embedded_subset_and_mapped_to_unicode() {
+    let dir = tempfile::tempdir().unwrap();
+    for (_, pdf) in render_examples(dir.path()) {
+        let fonts = pdf_fonts(&pdf);
+        assert!(!fonts.is_empty());
+        assert!(fonts.iter().any(|f| f.0.contains("Inter")), "{fonts:?}");
+        for (name, embedded, subset, unicode) in fonts {
+            assert!(
+                embedded && subset && unicode,
+                "{name}: embedded {embedded}, subset {subset}, unicode {unicode}"
+            );
+        }
+    }
+}
+
+#[test]
+fn rendering_twice_gives_byte_identical_pdfs() {
+    let first = tempfile::tempdir().unwrap();
+    let second = tempfile::tempdir().unwrap();
+    let a = render_examples(first.path());
+    let b = render_examples(second.path());
+    for ((profile, x), (_, y)) in a.iter().zip(&b) {
+        assert!(
+            fs::read(x).unwrap() == fs::read(y).unwrap(),
+            "{} differs between runs",
+            profile.display()
+        );
+    }
+}
+
+#[test]
+fn us_letter_paper_is_612_by_792_points() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("letter.pdf");
+    let output = run(&[
+        "render",
+        "profiles/daniel-okafor.toml",
+        "-o",
+        pdf.to_str().unwrap(),
+        "--theme",
+        "paper=us-letter",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        pdf_info(&pdf).contains("612 x 792 pts (letter)"),
+        "{}",
+        pdf_info(&pdf)
+    );
+}
+
+#[test]
+fn png_output_writes_one_image_per_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("mira.pdf");
+    let output = run(&[
+        "render",
+        "profiles/mira-lindqvist.toml",
+        "-o",
+        out.to_str().unwrap(),
+        "--format",
+        "png",
+        "--ppi",
+        "40",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let first = fs::read(dir.path().join("mira-1.png")).unwrap();
+    assert!(first.starts_with(b"\x89PNG"));
+    assert!(dir.path().join("mira-2.png").is_file());
+}
