@@ -146,6 +146,27 @@ impl FontSet {
     }
 }
 
+impl FontSet {
+    /// Characters of `text` that no font in this set can draw. Typst drops
+    /// such characters silently, so vitae checks before compiling.
+    pub fn uncovered(&self, text: &str) -> Vec<char> {
+        let infos: Vec<&FontInfo> = (0..).map_while(|i| self.book.info(i)).collect();
+        let mut missing = Vec::new();
+        for c in text.chars() {
+            if c.is_whitespace() || c.is_control() || missing.contains(&c) {
+                continue;
+            }
+            if !infos
+                .iter()
+                .any(|info| info.coverage.contains(u32::from(c)))
+            {
+                missing.push(c);
+            }
+        }
+        missing
+    }
+}
+
 fn all_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<'static>> {
     let mut files: Vec<_> = dir.files().collect();
     for sub in dir.dirs() {
@@ -166,5 +187,7 @@ mod tests {
         let inter = fonts.book().select_family("inter").count();
         assert!(inter >= 4, "Inter has {inter} faces");
         assert!(fonts.font(0).is_some());
+        assert!(fonts.uncovered("Zoë → ↓ ★ ✓ ₹ नमस्ते").is_empty());
+        assert_eq!(fonts.uncovered("a \u{1F9EA} b \u{1F9EA}"), ['\u{1F9EA}']);
     }
 }

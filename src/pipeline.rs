@@ -133,6 +133,7 @@ fn render_parsed(
     let (data, mut data_warnings) = layout_data::build(profile, &theme, photo_path);
     warnings.append(&mut data_warnings);
     warnings.extend(font_warning(engine, &theme));
+    let missing = engine.fonts().uncovered(&all_text(&data));
     let json = serde_json::to_vec_pretty(&data).map_err(|e| {
         vec![Diagnostic::error(format!(
             "cannot serialise layout data: {e}"
@@ -146,6 +147,16 @@ fn render_parsed(
             .into_iter()
             .filter(|w| !is_duplicate_font_warning(w, &theme)),
     );
+    if !missing.is_empty() {
+        let listed: Vec<String> = missing
+            .iter()
+            .map(|c| format!("`{c}` (U+{:04X})", u32::from(*c)))
+            .collect();
+        warnings.push(
+            Diagnostic::warning(format!("no bundled or installed font has a glyph for {}", listed.join(", ")))
+                .hint("these characters would be left out of the PDF; choose another font with --theme font=… or remove them"),
+        );
+    }
     if settings.strict && !warnings.is_empty() {
         return Err(warnings
             .into_iter()
@@ -170,6 +181,26 @@ fn render_parsed(
         layout: layout.name().to_string(),
         warnings,
     })
+}
+
+/// Every string of the layout data, concatenated, for the glyph check.
+fn all_text(data: &layout_data::LayoutData) -> String {
+    fn walk(value: &serde_json::Value, out: &mut String) {
+        match value {
+            serde_json::Value::String(s) => {
+                out.push_str(s);
+                out.push(' ');
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, out)),
+            serde_json::Value::Object(map) => map.values().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    let mut out = String::new();
+    if let Ok(value) = serde_json::to_value(data) {
+        walk(&value, &mut out);
+    }
+    out
 }
 
 /// A requested font that vitae neither bundles nor found installed.

@@ -67,3 +67,25 @@ fn glyphs_résumés_use_render_without_missing_glyph_warnings() {
     );
     assert!(!stderr(&output).contains("warning"), "{}", stderr(&output));
 }
+
+#[test]
+fn a_character_no_font_covers_is_named_in_a_warning() {
+    // U+1F9EA (test tube emoji) is in none of the bundled fonts.
+    let profile = "[basics]\nname = \"Ravi\"\nlabel = \"Chemist \u{1F9EA}\"\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("me.toml");
+    fs::write(&path, profile).unwrap();
+    let output = run(&["render", path.to_str().unwrap()]);
+    assert!(
+        output.status.success(),
+        "a warning does not fail the render: {}",
+        stderr(&output)
+    );
+    assert!(stderr(&output).contains("U+1F9EA"), "{}", stderr(&output));
+    let strict = run(&["render", path.to_str().unwrap(), "--strict"]);
+    assert_eq!(
+        strict.status.code(),
+        Some(1),
+        "--strict turns the warning into an error"
+    );
+}
