@@ -133,8 +133,15 @@ fn render_parsed(
     let (data, mut data_warnings) = layout_data::build(profile, &theme, photo_path);
     warnings.append(&mut data_warnings);
     warnings.extend(font_warning(engine, &theme));
-    let missing = engine.fonts().uncovered(&all_text(&data));
-    let json = serde_json::to_vec_pretty(&data).map_err(|e| {
+    let value = serde_json::to_value(&data).map_err(|e| {
+        vec![Diagnostic::error(format!(
+            "cannot serialise layout data: {e}"
+        ))]
+    })?;
+    let mut text = String::new();
+    all_text(&value, &mut text);
+    let missing = engine.fonts().uncovered(&text);
+    let json = serde_json::to_vec_pretty(&value).map_err(|e| {
         vec![Diagnostic::error(format!(
             "cannot serialise layout data: {e}"
         ))]
@@ -184,23 +191,16 @@ fn render_parsed(
 }
 
 /// Every string of the layout data, concatenated, for the glyph check.
-fn all_text(data: &layout_data::LayoutData) -> String {
-    fn walk(value: &serde_json::Value, out: &mut String) {
-        match value {
-            serde_json::Value::String(s) => {
-                out.push_str(s);
-                out.push(' ');
-            }
-            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, out)),
-            serde_json::Value::Object(map) => map.values().for_each(|v| walk(v, out)),
-            _ => {}
+fn all_text(value: &serde_json::Value, out: &mut String) {
+    match value {
+        serde_json::Value::String(s) => {
+            out.push_str(s);
+            out.push(' ');
         }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| all_text(v, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| all_text(v, out)),
+        _ => {}
     }
-    let mut out = String::new();
-    if let Ok(value) = serde_json::to_value(data) {
-        walk(&value, &mut out);
-    }
-    out
 }
 
 /// A requested font that vitae neither bundles nor found installed.
