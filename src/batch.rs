@@ -148,6 +148,16 @@ pub fn plan(found: &[(PathBuf, PathBuf)], out: Option<&Path>) -> Result<Vec<Job>
     }
 }
 
+/// The `k`-th (1-based) of `n` slices: every n-th job, starting at k. Jobs
+/// are in sorted order, so every machine computes the same slices.
+pub fn shard(jobs: Vec<Job>, k: usize, n: usize) -> Vec<Job> {
+    jobs.into_iter()
+        .enumerate()
+        .filter(|(i, _)| i % n == k - 1)
+        .map(|(_, job)| job)
+        .collect()
+}
+
 /// Whether to write outputs or only compare them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -309,6 +319,23 @@ mod tests {
             (PathBuf::from("b/x.toml"), PathBuf::from("b")),
         ];
         assert!(plan(&found, Some(Path::new("out"))).is_err());
+    }
+
+    #[test]
+    fn shards_partition_the_jobs() {
+        let jobs: Vec<Job> = (0..7)
+            .map(|i| Job {
+                profile: format!("{i}.toml").into(),
+                output: format!("{i}.pdf").into(),
+            })
+            .collect();
+        let slices: Vec<Vec<Job>> = (1..=3).map(|k| shard(jobs.clone(), k, 3)).collect();
+        assert_eq!(slices.iter().map(Vec::len).sum::<usize>(), 7);
+        assert_eq!(slices[1][0].profile, PathBuf::from("1.toml"));
+        let mut all: Vec<PathBuf> = slices.concat().into_iter().map(|j| j.profile).collect();
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), 7, "no job is in two shards");
     }
 
     #[test]

@@ -20,6 +20,7 @@ Examples:
   vitae render profiles/ -o out/           render a whole folder in parallel
   vitae render me.toml --layout classic --theme paper=us-letter
   vitae render profiles/ --check           in CI: fail if a committed PDF is stale
+  vitae watch me.toml                      re-render on every save
   vitae layouts                            list the built-in layouts";
 
 #[derive(Debug, Parser)]
@@ -45,6 +46,9 @@ pub enum Command {
     /// Render profiles to PDF (or PNG).
     #[command(after_help = RENDER_HELP)]
     Render(RenderArgs),
+    /// Render, then render again on every save of a profile or of a --layout folder.
+    #[command(after_help = WATCH_HELP)]
+    Watch(WatchArgs),
     /// List the built-in layouts, or show one layout's theme options.
     Layouts {
         /// A layout name: show its options and their defaults.
@@ -64,8 +68,48 @@ Exit status:
   1  at least one profile failed (or, with --check, a PDF is stale or missing)
   2  the command line itself is wrong";
 
+const WATCH_HELP: &str = "\
+Saves that write the file in place and saves that replace it (editors that
+write a temporary file and rename it over the profile, sed -i) are both seen.
+Errors are printed and watching goes on; Ctrl-C stops.";
+
 #[derive(Debug, Args)]
 pub struct RenderArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+
+    /// Write nothing; exit 1 if any output is missing or differs from a fresh render.
+    #[arg(long, conflicts_with = "fail_on_change")]
+    pub check: bool,
+
+    /// Exit 1 if any output was created or changed. For pre-commit hooks: the
+    /// commit stops so that you can add the new PDFs.
+    #[arg(long)]
+    pub fail_on_change: bool,
+
+    /// Render only the K-th of N deterministic slices of the profiles (e.g. 2/4),
+    /// to split a large folder across CI jobs or machines.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    pub shard: Option<(usize, usize)>,
+
+    /// Output format: pdf, or png (one image per page: name-1.png, name-2.png, …).
+    #[arg(short, long, value_enum, default_value_t = OutputFormat::Pdf)]
+    pub format: OutputFormat,
+
+    /// Resolution of PNG output, in pixels per inch.
+    #[arg(long, default_value_t = 144.0, value_name = "PPI")]
+    pub ppi: f32,
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// Options `render` and `watch` share.
+#[derive(Debug, Args)]
+pub struct CommonArgs {
     /// Profiles (*.toml) or folders of profiles, searched recursively.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
@@ -82,21 +126,9 @@ pub struct RenderArgs {
     #[arg(short, long = "theme", value_name = "KEY=VALUE")]
     pub theme: Vec<String>,
 
-    /// Write nothing; exit 1 if any output is missing or differs from a fresh render.
-    #[arg(long)]
-    pub check: bool,
-
     /// How many profiles to render at once [default: number of cores].
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
-
-    /// Output format: pdf, or png (one image per page: name-1.png, name-2.png, …).
-    #[arg(short, long, value_enum, default_value_t = OutputFormat::Pdf)]
-    pub format: OutputFormat,
-
-    /// Resolution of PNG output, in pixels per inch.
-    #[arg(long, default_value_t = 144.0, value_name = "PPI")]
-    pub ppi: f32,
 
     /// Treat warnings (missing glyphs, unknown fonts, dropped links) as errors.
     #[arg(long)]
@@ -111,4 +143,21 @@ pub struct RenderArgs {
 pub enum OutputFormat {
     Pdf,
     Png,
+}
+
+/// `K/N` with 1 ≤ K ≤ N.
+fn parse_shard(text: &str) -> Result<(usize, usize), String> {
+    let (k, n) = text.split_once('/').ok_or("expected K/N, e.g. 1/4")?;
+    let k: usize = k
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{k}` is not a number"))?;
+    let n: usize = n
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{n}` is not a number"))?;
+    if n == 0 || k == 0 || k > n {
+        return Err(format!("K must be between 1 and N (got {k}/{n})"));
+    }
+    Ok((k, n))
 }

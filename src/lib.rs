@@ -27,4 +27,5 @@ pub mod pipeline;
 pub mod profile;
 pub mod render;
 pub mod theme;
+pub mod watch;
 pub mod world;

@@ -2,18 +2,21 @@
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use vitae::batch::{self, Mode, Outcome, Report};
-use vitae::cli::{Cli, ColorChoice, Command, OutputFormat, RenderArgs};
+use vitae::cli::{Cli, ColorChoice, Command, CommonArgs, OutputFormat, RenderArgs, WatchArgs};
 use vitae::diagnostic::Diagnostic;
 use vitae::layout::Layout;
 use vitae::output::WriteOutcome;
 use vitae::pipeline::{self, Format, Settings};
 use vitae::theme;
+use vitae::watch::Event as WatchEvent;
 
 /// Exit status when some profile failed or a PDF is stale.
 const FAILED: u8 = 1;
@@ -26,6 +29,7 @@ fn main() -> ExitCode {
     let out = Printer { color };
     match cli.command {
         Command::Render(args) => render(args, &out),
+        Command::Watch(args) => watch(args, &out),
         Command::Layouts { name } => layouts(name.as_deref(), &out),
     }
 }
@@ -62,74 +66,103 @@ impl Printer {
     }
 }
 
-fn render(args: RenderArgs, out: &Printer) -> ExitCode {
+/// What `render` and `watch` both need, checked before any work starts.
+struct Prepared {
+    settings: Settings,
+    engine: std::sync::Arc<vitae::render::Engine>,
+    threads: usize,
+}
+
+/// Checks the shared options; a bad one is a usage error (exit 2).
+fn prepare(common: &CommonArgs, format: Format, out: &Printer) -> Result<Prepared, ExitCode> {
     let mut overrides = Vec::new();
-    for arg in &args.theme {
+    for arg in &common.theme {
         match theme::parse_override(arg) {
             Ok(pair) => overrides.push(pair),
             Err(problem) => {
                 out.diagnostics(&[Diagnostic::error(format!("--theme {problem}"))
                     .hint("write --theme key=value, e.g. --theme paper=us-letter")]);
-                return ExitCode::from(USAGE);
+                return Err(ExitCode::from(USAGE));
             }
         }
     }
-    if let Some(layout) = &args.layout
+    if let Some(layout) = &common.layout
         && let Err(diag) = Layout::resolve(layout)
     {
         out.diagnostics(&[diag]);
-        return ExitCode::from(USAGE);
+        return Err(ExitCode::from(USAGE));
     }
-    let found = match batch::discover(&args.paths) {
-        Ok(found) => found,
-        Err(errors) => {
-            out.diagnostics(&errors);
-            return ExitCode::from(FAILED);
-        }
-    };
-    let jobs = match batch::plan(&found, args.output.as_deref()) {
-        Ok(jobs) => jobs,
-        Err(errors) => {
-            out.diagnostics(&errors);
-            return ExitCode::from(USAGE);
-        }
-    };
-    let format = match args.format {
-        OutputFormat::Pdf => Format::Pdf,
-        OutputFormat::Png => Format::Png(args.ppi.clamp(18.0, 1200.0)),
-    };
     let requested_fonts: Vec<String> = overrides
         .iter()
         .filter(|(k, _)| k == "font")
         .filter_map(|(_, v)| v.as_str().map(str::to_string))
         .collect();
     let settings = Settings {
-        layout: args.layout.clone(),
+        layout: common.layout.clone(),
         theme: overrides,
         format,
-        strict: args.strict,
+        strict: common.strict,
     };
-    let engine = pipeline::engine_for(&requested_fonts);
-    let threads = args
+    let threads = common
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
+    Ok(Prepared {
+        settings,
+        engine: pipeline::engine_for(&requested_fonts),
+        threads,
+    })
+}
+
+fn render(args: RenderArgs, out: &Printer) -> ExitCode {
+    let common = &args.common;
+    let format = match args.format {
+        OutputFormat::Pdf => Format::Pdf,
+        OutputFormat::Png => Format::Png(args.ppi.clamp(18.0, 1200.0)),
+    };
+    let prepared = match prepare(common, format, out) {
+        Ok(prepared) => prepared,
+        Err(code) => return code,
+    };
+    let found = match batch::discover(&common.paths) {
+        Ok(found) => found,
+        Err(errors) => {
+            out.diagnostics(&errors);
+            return ExitCode::from(FAILED);
+        }
+    };
+    let mut jobs = match batch::plan(&found, common.output.as_deref()) {
+        Ok(jobs) => jobs,
+        Err(errors) => {
+            out.diagnostics(&errors);
+            return ExitCode::from(USAGE);
+        }
+    };
+    if let Some((k, n)) = args.shard {
+        jobs = batch::shard(jobs, k, n);
+    }
     let mode = if args.check { Mode::Check } else { Mode::Write };
 
     let started = Instant::now();
-    let progress = progress_bar(jobs.len(), args.quiet);
+    let progress = progress_bar(jobs.len(), common.quiet);
     let mut tally = Tally::default();
-    batch::run(&engine, &jobs, &settings, mode, threads, |report| {
-        let lines = describe(&report, out, args.quiet, &mut tally);
-        let text = lines.join("");
-        match &progress {
-            Some(bar) => {
-                bar.suspend(|| eprint!("{text}"));
-                bar.inc(1);
+    batch::run(
+        &prepared.engine,
+        &jobs,
+        &prepared.settings,
+        mode,
+        prepared.threads,
+        |report| {
+            let text = describe(&report, out, common.quiet, &mut tally).join("");
+            match &progress {
+                Some(bar) => {
+                    bar.suspend(|| eprint!("{text}"));
+                    bar.inc(1);
+                }
+                None => eprint!("{text}"),
             }
-            None => eprint!("{text}"),
-        }
-    });
+        },
+    );
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
@@ -137,10 +170,56 @@ fn render(args: RenderArgs, out: &Printer) -> ExitCode {
         "{}",
         tally.summary(mode, started.elapsed().as_secs_f64(), out)
     );
-    if tally.failed > 0 || tally.stale > 0 {
+    let changed = args.fail_on_change && tally.written > 0;
+    if changed {
+        eprintln!(
+            "{} PDF(s) written or changed: add them to your commit",
+            tally.written
+        );
+    }
+    if tally.failed > 0 || tally.stale > 0 || changed {
         ExitCode::from(FAILED)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn watch(args: WatchArgs, out: &Printer) -> ExitCode {
+    let common = &args.common;
+    let prepared = match prepare(common, Format::Pdf, out) {
+        Ok(prepared) => prepared,
+        Err(code) => return code,
+    };
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = stop.clone();
+    if let Err(e) = ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed)) {
+        out.diagnostics(&[Diagnostic::warning(format!(
+            "Ctrl-C will not stop cleanly: {e}"
+        ))]);
+    }
+    let mut tally = Tally::default();
+    let result = vitae::watch::run(
+        &prepared.engine,
+        &common.paths,
+        common.output.as_deref(),
+        &prepared.settings,
+        prepared.threads,
+        stop,
+        |event| match event {
+            WatchEvent::Report(report) => eprint!(
+                "{}",
+                describe(&report, out, common.quiet, &mut tally).join("")
+            ),
+            WatchEvent::Status(line) => eprintln!("{line}"),
+            WatchEvent::Error(errors) => out.diagnostics(&errors),
+        },
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(diag) => {
+            out.diagnostics(&[diag]);
+            ExitCode::from(FAILED)
+        }
     }
 }
 

@@ -219,3 +219,23 @@ pub fn assert_facts_in_text(name: &str, toml_text: &str, pdf_text: &str) {
         }
     }
 }
+
+/// Writes `count` distinct profiles (and nothing else) into `dir`.
+pub fn write_profiles(dir: &Path, count: usize) -> Vec<PathBuf> {
+    std::fs::create_dir_all(dir).unwrap();
+    (0..count)
+        .map(|i| {
+            let path = dir.join(format!("person-{i:03}.toml"));
+            let text = format!(
+                "[basics]\nname = \"Person {i}\"\nlabel = \"Engineer number {i}\"\n\n[[work]]\nname = \"Company {i}\"\nposition = \"Developer\"\nstart = \"2020-01\"\nend = \"present\"\nhighlights = [\"Shipped feature {i}\", \"Fixed bug {i}\"]\n"
+            );
+            std::fs::write(&path, text).unwrap();
+            path
+        })
+        .collect()
+}
+
+/// Modification time, to prove a file was not rewritten.
+pub fn mtime(path: &Path) -> std::time::SystemTime {
+    std::fs::metadata(path).unwrap().modified().unwrap()
+}

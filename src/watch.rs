@@ -1,0 +1,179 @@
+//! `vitae watch`: render once, then again on every save.
+//!
+//! Editors save in two ways: writing the file in place, or writing a temporary
+//! file and renaming it over the profile (vim, JetBrains, `sed -i`). A watch on
+//! the file itself loses track after a rename, so vitae watches the *folders*
+//! that hold the profiles and matches events by path. User layout folders are
+//! watched recursively; a change there re-renders every profile.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use notify::RecursiveMode;
+use notify_debouncer_full::new_debouncer;
+
+use crate::batch::{self, Job, Mode, Report};
+use crate::diagnostic::Diagnostic;
+use crate::layout::Layout;
+use crate::pipeline::Settings;
+use crate::render::Engine;
+
+/// How long a burst of file events may last before vitae renders.
+const DEBOUNCE: Duration = Duration::from_millis(30);
+
+/// What the watch loop tells its caller.
+pub enum Event {
+    Report(Report),
+    /// A line of status ("watching 3 profiles…").
+    Status(String),
+    Error(Vec<Diagnostic>),
+}
+
+/// Watches `paths` until `stop` is set; `out` and `threads` are as for render.
+pub fn run(
+    engine: &Engine,
+    paths: &[PathBuf],
+    out: Option<&Path>,
+    settings: &Settings,
+    threads: usize,
+    stop: Arc<AtomicBool>,
+    mut on_event: impl FnMut(Event),
+) -> Result<(), Diagnostic> {
+    let mut jobs = plan(paths, out).unwrap_or_else(|errors| {
+        on_event(Event::Error(errors));
+        Vec::new()
+    });
+    batch::run(engine, &jobs, settings, Mode::Write, threads, |r| {
+        on_event(Event::Report(r))
+    });
+
+    let (sender, receiver) = mpsc::channel();
+    let mut debouncer = new_debouncer(DEBOUNCE, None, sender).map_err(watch_error)?;
+    let layout_dirs = layout_folders(settings);
+    for folder in watched_folders(paths) {
+        let mode = if paths.iter().any(|p| p.is_dir() && same(p, &folder)) {
+            RecursiveMode::Recursive
+        } else {
+            RecursiveMode::NonRecursive
+        };
+        debouncer.watch(&folder, mode).map_err(watch_error)?;
+    }
+    for dir in &layout_dirs {
+        debouncer
+            .watch(dir, RecursiveMode::Recursive)
+            .map_err(watch_error)?;
+    }
+    on_event(Event::Status(format!(
+        "watching {} profile{} for changes (Ctrl-C to stop)",
+        jobs.len(),
+        if jobs.len() == 1 { "" } else { "s" }
+    )));
+
+    while !stop.load(Ordering::Relaxed) {
+        let events = match receiver.recv_timeout(Duration::from_millis(100)) {
+            Ok(Ok(events)) => events,
+            Ok(Err(errors)) => {
+                let messages: Vec<Diagnostic> = errors
+                    .iter()
+                    .map(|e| Diagnostic::error(format!("watching failed: {e}")))
+                    .collect();
+                on_event(Event::Error(messages));
+                continue;
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => continue,
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        };
+        // Reading a profile to render it is an access event too: only writes,
+        // creations, renames and removals count as saves.
+        let changed: BTreeSet<PathBuf> = events
+            .iter()
+            .filter(|e| !e.kind.is_access() && !e.kind.is_other())
+            .flat_map(|e| e.paths.iter().cloned())
+            .collect();
+        if changed.is_empty() {
+            continue;
+        }
+        let layout_changed = changed
+            .iter()
+            .any(|c| layout_dirs.iter().any(|d| c.starts_with(d)));
+        // New profiles may have appeared in watched folders.
+        if let Ok(fresh) = plan(paths, out) {
+            jobs = fresh;
+        }
+        let due: Vec<Job> = jobs
+            .iter()
+            .filter(|job| layout_changed || changed.iter().any(|c| same(c, &job.profile)))
+            // An empty file is a save in progress (truncate, then write): its
+            // write event follows, and that one renders.
+            .filter(|job| std::fs::metadata(&job.profile).is_ok_and(|m| m.len() > 0))
+            .cloned()
+            .collect();
+        if !due.is_empty() {
+            batch::run(engine, &due, settings, Mode::Write, threads, |r| {
+                on_event(Event::Report(r))
+            });
+        }
+    }
+    Ok(())
+}
+
+fn plan(paths: &[PathBuf], out: Option<&Path>) -> Result<Vec<Job>, Vec<Diagnostic>> {
+    batch::plan(&batch::discover(paths)?, out)
+}
+
+/// The folders to watch: each folder argument, and the folder of each file.
+fn watched_folders(paths: &[PathBuf]) -> BTreeSet<PathBuf> {
+    paths
+        .iter()
+        .map(|p| {
+            if p.is_dir() {
+                p.clone()
+            } else {
+                p.parent()
+                    .filter(|f| !f.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."))
+                    .to_path_buf()
+            }
+        })
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect()
+}
+
+/// User layout folders in use (built-in layouts cannot change under us).
+fn layout_folders(settings: &Settings) -> Vec<PathBuf> {
+    let Some(name) = &settings.layout else {
+        return Vec::new();
+    };
+    Layout::resolve(name)
+        .ok()
+        .and_then(|l| l.folder().map(Path::to_path_buf))
+        .into_iter()
+        .collect()
+}
+
+/// Whether two paths name the same file (event paths are absolute, job paths
+/// are as the user typed them; a replaced file has a new inode, so compare paths).
+fn same(a: &Path, b: &Path) -> bool {
+    let absolute = |p: &Path| -> PathBuf {
+        if let Ok(real) = std::fs::canonicalize(p) {
+            return real;
+        }
+        // The file may be gone for a moment during a rename-over save.
+        let parent = p
+            .parent()
+            .filter(|f| !f.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::canonicalize(parent)
+            .map(|d| d.join(p.file_name().unwrap_or_default()))
+            .unwrap_or_else(|_| p.to_path_buf())
+    };
+    absolute(a) == absolute(b)
+}
+
+fn watch_error(error: notify::Error) -> Diagnostic {
+    Diagnostic::error(format!("cannot watch for changes: {error}"))
+}
