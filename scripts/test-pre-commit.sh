@@ -2,7 +2,9 @@
 # Exercises .pre-commit-hooks.yaml with the real pre-commit client (from PyPI)
 # in a temporary git repository: the first commit fails after writing the PDF,
 # the second (with the PDF added) passes; --check then passes in "CI".
-# Usage: scripts/test-pre-commit.sh   (run by .ci/run after the tests)
+# Usage: scripts/test-pre-commit.sh [PIP-SPEC]   e.g. 'pre-commit==4.3.0'
+# (.ci/run runs it with the newest pre-commit and with one older than 4.4,
+# where `language: system` was renamed `unsupported`.)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 fail() { echo "test-pre-commit: FAIL: $*" >&2; exit 1; }
@@ -11,7 +13,7 @@ cargo build --release --quiet --manifest-path "$repo/Cargo.toml"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 -m venv "$work/venv"
-"$work/venv/bin/pip" install --quiet pre-commit
+"$work/venv/bin/pip" install --quiet "${1:-pre-commit}"
 export PATH="$repo/target/release:$work/venv/bin:$PATH"
 export PRE_COMMIT_HOME="$work/cache"
 echo "pre-commit $(pre-commit --version | cut -d' ' -f2), vitae at $(command -v vitae)"

@@ -23,6 +23,8 @@ pub struct Job {
     pub profile: PathBuf,
     /// The PDF path; for PNG output, pages are `<stem>-1.png`, `<stem>-2.png`, …
     pub output: PathBuf,
+    /// Whether `-o` chose the output; if not, the profile's `output` key may.
+    pub explicit: bool,
 }
 
 impl Job {
@@ -123,6 +125,7 @@ pub fn plan(found: &[(PathBuf, PathBuf)], out: Option<&Path>) -> Result<Vec<Job>
             Job {
                 profile: profile.clone(),
                 output,
+                explicit: out.is_some(),
             }
         })
         .collect();
@@ -226,6 +229,7 @@ pub fn run(
 /// Renders one job and writes (or checks) its outputs.
 pub fn run_one(engine: &Engine, job: &Job, settings: &Settings, mode: Mode) -> Report {
     let started = Instant::now();
+    let mut job = job.clone();
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         pipeline::render_file(engine, &job.profile, settings)
     }));
@@ -245,6 +249,11 @@ pub fn run_one(engine: &Engine, job: &Job, settings: &Settings, mode: Mode) -> R
     let (outcome, warnings) = match result {
         Err(errors) => (Outcome::Failed(errors), Vec::new()),
         Ok(rendered) => {
+            if !job.explicit
+                && let Some(relative) = &rendered.output
+            {
+                job.output = job.profile.parent().unwrap_or(Path::new("")).join(relative);
+            }
             let paths = job.output_paths(settings.format, rendered.files.len());
             let outcome = match mode {
                 Mode::Check => {
@@ -266,7 +275,7 @@ pub fn run_one(engine: &Engine, job: &Job, settings: &Settings, mode: Mode) -> R
         }
     };
     Report {
-        job: job.clone(),
+        job,
         outcome,
         warnings,
         elapsed: started.elapsed(),
@@ -327,6 +336,7 @@ mod tests {
             .map(|i| Job {
                 profile: format!("{i}.toml").into(),
                 output: format!("{i}.pdf").into(),
+                explicit: false,
             })
             .collect();
         let slices: Vec<Vec<Job>> = (1..=3).map(|k| shard(jobs.clone(), k, 3)).collect();
@@ -343,6 +353,7 @@ mod tests {
         let job = Job {
             profile: "me.toml".into(),
             output: "out/me.pdf".into(),
+            explicit: true,
         };
         let paths = job.output_paths(Format::Png(144.0), 2);
         assert_eq!(

@@ -48,6 +48,8 @@ pub struct Rendered {
     pub pages: usize,
     pub layout: String,
     pub warnings: Vec<Diagnostic>,
+    /// The profile's own `output`, relative to its folder (already checked).
+    pub output: Option<std::path::PathBuf>,
 }
 
 /// Renders the profile at `path`.
@@ -187,6 +189,10 @@ fn render_parsed(
         pages,
         layout: layout.name().to_string(),
         warnings,
+        output: profile
+            .output
+            .as_ref()
+            .map(|o| std::path::PathBuf::from(o.get_ref())),
     })
 }
 

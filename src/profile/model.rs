@@ -59,6 +59,9 @@ pub struct Profile {
     pub locale: Option<Spanned<String>>,
     /// The layout to use when none is given on the command line.
     pub layout: Option<Spanned<String>>,
+    /// Where the PDF goes when `-o` is not given, relative to the profile's
+    /// folder (e.g. "pdf/cv.pdf"); default: next to the profile.
+    pub output: Option<Spanned<String>>,
     /// Theme options: section order and visibility, plus whatever the layout
     /// declares in its `layout.toml` (paper, accent, font, …).
     #[serde(default)]

@@ -101,6 +101,7 @@ pub fn validate(parsed: &ParsedProfile) -> Vec<Diagnostic> {
             check.range(entry.start.as_ref(), entry.end.as_ref());
         }
     }
+    check.output(p.output.as_ref());
     check.locale(p.locale.as_ref());
     check.section_ids(p);
     check.found
@@ -183,6 +184,17 @@ impl Checker<'_> {
         }
     }
 
+    fn output(&mut self, value: Option<&Spanned<String>>) {
+        let Some(value) = value else { return };
+        if let Err(problem) = check_output(value.get_ref()) {
+            self.error_at(
+                Some(value.span()),
+                Diagnostic::error(format!("bad output path: {problem}"))
+                    .expected("a .pdf path inside the profile's folder, e.g. \"pdf/cv.pdf\""),
+            );
+        }
+    }
+
     fn locale(&mut self, value: Option<&Spanned<String>>) {
         let Some(value) = value else { return };
         if locale::words(value.get_ref()).is_none() {
@@ -239,6 +251,28 @@ pub fn custom_section_id(section: &CustomSection) -> String {
         }
     }
     id.trim_end_matches('-').to_string()
+}
+
+/// A profile's `output` must stay inside the profile's folder and be a PDF.
+pub fn check_output(path: &str) -> Result<(), String> {
+    let path = std::path::Path::new(path);
+    if path.is_absolute()
+        || path.components().any(|c| {
+            !matches!(
+                c,
+                std::path::Component::Normal(_) | std::path::Component::CurDir
+            )
+        })
+    {
+        return Err(format!("`{}` leaves the profile's folder", path.display()));
+    }
+    if path
+        .extension()
+        .is_none_or(|e| !e.eq_ignore_ascii_case("pdf"))
+    {
+        return Err(format!("`{}` does not end in .pdf", path.display()));
+    }
+    Ok(())
 }
 
 /// Accepts `https://…`, `http://…`, `mailto:…` and bare addresses like
