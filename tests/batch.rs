@@ -200,19 +200,44 @@ fn non_tty_output_is_plain_lines_and_quiet_is_quiet() {
 fn a_profile_may_say_where_its_pdf_goes() {
     let dir = tempfile::tempdir().unwrap();
     let profile = dir.path().join("me.toml");
-    fs::write(&profile, "output = \"pdf/cv.pdf\"\n[basics]\nname = \"Ada\"\n").unwrap();
+    fs::write(
+        &profile,
+        "output = \"pdf/cv.pdf\"\n[basics]\nname = \"Ada\"\n",
+    )
+    .unwrap();
     let output = run(&["render", profile.to_str().unwrap()]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(dir.path().join("pdf/cv.pdf").is_file());
     assert!(!dir.path().join("me.pdf").exists());
-    assert!(run(&["render", profile.to_str().unwrap(), "--check"]).status.success());
+    assert!(
+        run(&["render", profile.to_str().unwrap(), "--check"])
+            .status
+            .success()
+    );
     // -o still wins.
     let elsewhere = dir.path().join("x.pdf");
-    assert!(run(&["render", profile.to_str().unwrap(), "-o", elsewhere.to_str().unwrap()]).status.success());
+    assert!(
+        run(&[
+            "render",
+            profile.to_str().unwrap(),
+            "-o",
+            elsewhere.to_str().unwrap()
+        ])
+        .status
+        .success()
+    );
     assert!(elsewhere.is_file());
     // It may not leave the profile's folder.
-    fs::write(&profile, "output = \"../cv.pdf\"\n[basics]\nname = \"Ada\"\n").unwrap();
+    fs::write(
+        &profile,
+        "output = \"../cv.pdf\"\n[basics]\nname = \"Ada\"\n",
+    )
+    .unwrap();
     let output = run(&["render", profile.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("bad output path: `../cv.pdf` leaves the profile's folder"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("bad output path: `../cv.pdf` leaves the profile's folder"),
+        "{}",
+        stderr(&output)
+    );
 }
