@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use crate::diagnostic::Diagnostic;
@@ -193,7 +193,7 @@ pub struct Report {
 
 /// Runs the jobs on `threads` workers; `on_report` sees each as it finishes.
 pub fn run(
-    engine: &Engine,
+    engine: &Arc<Engine>,
     jobs: &[Job],
     settings: &Settings,
     mode: Mode,
@@ -227,7 +227,7 @@ pub fn run(
 }
 
 /// Renders one job and writes (or checks) its outputs.
-pub fn run_one(engine: &Engine, job: &Job, settings: &Settings, mode: Mode) -> Report {
+pub fn run_one(engine: &Arc<Engine>, job: &Job, settings: &Settings, mode: Mode) -> Report {
     let started = Instant::now();
     let mut job = job.clone();
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {

@@ -130,6 +130,11 @@ pub struct CommonArgs {
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
 
+    /// Give up on a profile whose layout takes longer than this to compile
+    /// (a runaway user layout); the rest of a batch goes on.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0, value_parser = parse_seconds)]
+    pub timeout: f64,
+
     /// Treat warnings (missing glyphs, unknown fonts, dropped links) as errors.
     #[arg(long)]
     pub strict: bool,
@@ -160,4 +165,14 @@ fn parse_shard(text: &str) -> Result<(usize, usize), String> {
         return Err(format!("K must be between 1 and N (got {k}/{n})"));
     }
     Ok((k, n))
+}
+
+/// A positive number of seconds.
+fn parse_seconds(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(s) if s > 0.0 && s.is_finite() && s <= 86_400.0 => Ok(s),
+        _ => Err(format!(
+            "`{text}` is not a number of seconds between 0 and 86400"
+        )),
+    }
 }

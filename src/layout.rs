@@ -28,6 +28,9 @@ const MAX_LAYOUT_FILE_BYTES: u64 = 16 * 1024 * 1024;
 pub struct Manifest {
     pub name: String,
     pub description: String,
+    /// The most pages this layout is designed for (e.g. 1 for a one-page
+    /// résumé); more is a warning, an error with `--strict`.
+    pub max_pages: Option<usize>,
     /// The theme options this layout honours, by name.
     #[serde(default)]
     pub options: BTreeMap<String, OptionSpec>,
@@ -155,6 +158,7 @@ impl Layout {
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default(),
                 description: "a user layout".into(),
+                max_pages: None,
                 options: BTreeMap::new(),
             },
         };

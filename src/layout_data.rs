@@ -102,6 +102,19 @@ pub struct Section {
     pub entries: Vec<Entry>,
 }
 
+impl Section {
+    /// Whether the section has nothing but its title.
+    fn is_empty(&self) -> bool {
+        self.text.is_empty()
+            && self.items.is_empty()
+            && self.quote.is_none()
+            && self.signature.is_none()
+            && self.footnote.is_none()
+            && self.blocks.is_empty()
+            && self.entries.is_empty()
+    }
+}
+
 /// An entry. The generic fields carry all of its text; kind-specific fields
 /// (`stars`, `level`, `value`, …) repeat some of it for layouts that want them.
 #[derive(Debug, Serialize, Default)]
@@ -384,6 +397,17 @@ impl Builder {
         }
         for custom in &p.sections {
             all.push(self.custom_section(custom));
+        }
+        if p.numbers.as_ref().is_some_and(|n| n.items.is_empty()) {
+            self.warnings.push(Diagnostic::warning(
+                "section `numbers` has no items and is left out",
+            ));
+        }
+        for section in all.iter().filter(|s| s.kind == "custom" && s.is_empty()) {
+            self.warnings.push(Diagnostic::warning(format!(
+                "section `{}` has a title but no content",
+                section.id
+            )));
         }
         for section in &mut all {
             section.title = match p.titles.get(&section.id) {
@@ -805,6 +829,24 @@ mod tests {
         assert_eq!(
             d.basics.contacts[1].link.as_deref(),
             Some("https://ada.dev")
+        );
+    }
+
+    #[test]
+    fn empty_sections_are_warned_about() {
+        let parsed = parse(SourceFile::new(
+            "x.toml",
+            "[basics]\nname = \"A\"\n[numbers]\n[[sections]]\ntitle = \"Notes\"\n",
+        ))
+        .unwrap();
+        let (_, warnings) = build(&parsed.profile, &Theme::default(), None);
+        let messages: Vec<&str> = warnings.iter().map(|w| w.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "section `numbers` has no items and is left out",
+                "section `notes` has a title but no content"
+            ]
         );
     }
 

@@ -102,6 +102,7 @@ fn prepare(common: &CommonArgs, format: Format, out: &Printer) -> Result<Prepare
         theme: overrides,
         format,
         strict: common.strict,
+        timeout: Some(std::time::Duration::from_secs_f64(common.timeout)),
     };
     let threads = common
         .jobs

@@ -30,6 +30,8 @@ pub struct Settings {
     pub format: Format,
     /// `--strict`: warnings fail the render.
     pub strict: bool,
+    /// `--timeout`: how long one compile may take before it is abandoned.
+    pub timeout: Option<std::time::Duration>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -54,7 +56,7 @@ pub struct Rendered {
 
 /// Renders the profile at `path`.
 pub fn render_file(
-    engine: &Engine,
+    engine: &Arc<Engine>,
     path: &Path,
     settings: &Settings,
 ) -> Result<Rendered, Vec<Diagnostic>> {
@@ -65,7 +67,7 @@ pub fn render_file(
 
 /// Renders profile text; `folder` is where its assets (a photo) may come from.
 pub fn render_text(
-    engine: &Engine,
+    engine: &Arc<Engine>,
     name: &str,
     text: &str,
     folder: &Path,
@@ -76,7 +78,7 @@ pub fn render_text(
 }
 
 fn render_parsed(
-    engine: &Engine,
+    engine: &Arc<Engine>,
     parsed: ParsedProfile,
     folder: &Path,
     settings: &Settings,
@@ -91,6 +93,16 @@ fn render_parsed(
         .clone()
         .or_else(|| profile.layout.as_ref().map(|l| l.get_ref().clone()))
         .unwrap_or_else(|| DEFAULT_LAYOUT.to_string());
+    // A layout folder named in the profile is relative to the profile's folder.
+    let layout_name = match (&settings.layout, &profile.layout) {
+        (None, Some(_))
+            if Layout::builtin(&layout_name).is_none()
+                && !Path::new(&layout_name).is_absolute() =>
+        {
+            folder.join(&layout_name).display().to_string()
+        }
+        _ => layout_name,
+    };
     let layout = match Layout::resolve(&layout_name) {
         Ok(layout) => Some(layout),
         Err(diag) => {
@@ -149,7 +161,13 @@ fn render_parsed(
         ))]
     })?;
 
-    let compiled = engine.compile(&layout, json, photo.into_iter().collect())?;
+    let compiled = render::compile_within(
+        engine,
+        &layout,
+        json,
+        photo.into_iter().collect(),
+        settings.timeout,
+    )?;
     warnings.extend(
         compiled
             .warnings
@@ -166,6 +184,19 @@ fn render_parsed(
                 .hint("these characters would be left out of the PDF; choose another font with --theme font=… or remove them"),
         );
     }
+    let pages = compiled.document.pages().len();
+    if let Some(max) = layout.manifest.max_pages
+        && pages > max
+    {
+        warnings.push(
+            Diagnostic::warning(format!(
+                "layout `{}` is meant for {max} page{}; this profile fills {pages}",
+                layout.name(),
+                if max == 1 { "" } else { "s" }
+            ))
+            .hint("shorten the profile, hide sections with theme.hide, or choose another layout"),
+        );
+    }
     if settings.strict && !warnings.is_empty() {
         return Err(warnings
             .into_iter()
@@ -176,7 +207,6 @@ fn render_parsed(
             .collect());
     }
 
-    let pages = compiled.document.pages().len();
     let files = match settings.format {
         Format::Pdf => vec![render::export_pdf(
             &compiled.document,

@@ -4,6 +4,9 @@
 //! the layout file and line with Typst's own message and hints. Profile
 //! mistakes never get this far: they are caught in stages 1–3.
 
+use std::sync::{Arc, mpsc};
+use std::time::Duration;
+
 use typst::World;
 use typst::WorldExt;
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
@@ -58,6 +61,60 @@ impl Engine {
         }
     }
 }
+
+/// Compiles on a thread of its own and gives up after `limit`.
+///
+/// Typst cannot be cancelled. A compile that overruns is abandoned: its thread
+/// keeps running until it finishes or the process exits, but the caller (and
+/// the rest of a batch) goes on. A panic inside Typst is caught the same way
+/// and reported as an error rather than taking the process down.
+pub fn compile_within(
+    engine: &Arc<Engine>,
+    layout: &Layout,
+    data: Vec<u8>,
+    assets: Vec<(String, Vec<u8>)>,
+    limit: Option<Duration>,
+) -> Result<Compiled, Vec<Diagnostic>> {
+    let (sender, receiver) = mpsc::channel();
+    let (engine, owned_layout) = (engine.clone(), layout.clone());
+    let spawned = std::thread::Builder::new()
+        .name("vitae-compile".into())
+        .stack_size(COMPILE_STACK_BYTES)
+        .spawn(move || {
+            let _ = sender.send(engine.compile(&owned_layout, data, assets));
+        });
+    if let Err(e) = spawned {
+        return Err(vec![Diagnostic::error(format!(
+            "cannot start a compile thread: {e}"
+        ))]);
+    }
+    let outcome = match limit {
+        Some(limit) => receiver.recv_timeout(limit),
+        None => receiver
+            .recv()
+            .map_err(|_| mpsc::RecvTimeoutError::Disconnected),
+    };
+    match outcome {
+        Ok(result) => result,
+        Err(mpsc::RecvTimeoutError::Timeout) => Err(vec![
+            Diagnostic::error(format!(
+                "layout `{}` exceeded the time limit ({} s)",
+                layout.name(),
+                limit.unwrap_or_default().as_secs_f64()
+            ))
+            .hint(
+                "a loop in the layout may never end; if the layout is only slow, raise --timeout",
+            ),
+        ]),
+        Err(mpsc::RecvTimeoutError::Disconnected) => Err(vec![Diagnostic::error(format!(
+            "internal error: Typst crashed while compiling layout `{}` (please report this with the profile)",
+            layout.name()
+        ))]),
+    }
+}
+
+/// Typst recurses deeply on nested content; give compiles a roomy stack.
+const COMPILE_STACK_BYTES: usize = 64 * 1024 * 1024;
 
 /// Exports a PDF that is byte-identical for identical input: a stable
 /// identifier, and no timestamp unless `SOURCE_DATE_EPOCH` asks for one.

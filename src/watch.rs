@@ -35,7 +35,7 @@ pub enum Event {
 
 /// Watches `paths` until `stop` is set; `out` and `threads` are as for render.
 pub fn run(
-    engine: &Engine,
+    engine: &Arc<Engine>,
     paths: &[PathBuf],
     out: Option<&Path>,
     settings: &Settings,

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use toml::Spanned;
 
-use super::load::{KeyTree, ParsedProfile, display_path};
+use super::load::{KeyTree, ParsedProfile, Segment, display_path};
 use super::model::*;
 use crate::dates::{self, DatePoint};
 use crate::diagnostic::{Diagnostic, SourceFile, closest, one_of};
@@ -30,6 +30,10 @@ pub const BUILTIN_SECTIONS: [&str; 13] = [
     "interests",
     "references",
 ];
+
+/// How deep bullets may nest. Résumés use two levels; the limit keeps absurd
+/// nesting from reaching Typst (whose own limit would surface as a layout error).
+pub const MAX_BULLET_DEPTH: usize = 5;
 
 /// Checks a parsed profile; returns errors and warnings.
 pub fn validate(parsed: &ParsedProfile) -> Vec<Diagnostic> {
@@ -101,6 +105,7 @@ pub fn validate(parsed: &ParsedProfile) -> Vec<Diagnostic> {
             check.range(entry.start.as_ref(), entry.end.as_ref());
         }
     }
+    check.bullet_depth(p);
     check.output(p.output.as_ref());
     check.locale(p.locale.as_ref());
     check.section_ids(p);
@@ -184,6 +189,84 @@ impl Checker<'_> {
         }
     }
 
+    /// Every bullet list of the profile, with the key path that leads to it.
+    fn bullet_depth(&mut self, p: &Profile) {
+        let key = |k: &str| Segment::Key(k.to_string());
+        let mut lists: Vec<(Vec<Segment>, &[Bullet])> = Vec::new();
+        for (i, w) in p.work.iter().enumerate() {
+            let base = vec![key("work"), Segment::Index(i)];
+            lists.push((
+                [base.clone(), vec![key("highlights")]].concat(),
+                &w.highlights,
+            ));
+            lists.extend(block_lists(base.clone(), &w.blocks));
+            for (j, r) in w.roles.iter().enumerate() {
+                let role = [base.clone(), vec![key("roles"), Segment::Index(j)]].concat();
+                lists.push((
+                    [role.clone(), vec![key("highlights")]].concat(),
+                    &r.highlights,
+                ));
+                lists.extend(block_lists(role, &r.blocks));
+            }
+        }
+        for (name, all) in [
+            (
+                "volunteer",
+                p.volunteer
+                    .iter()
+                    .map(|v| v.highlights.as_slice())
+                    .collect::<Vec<_>>(),
+            ),
+            (
+                "education",
+                p.education
+                    .iter()
+                    .map(|e| e.highlights.as_slice())
+                    .collect(),
+            ),
+            (
+                "projects",
+                p.projects.iter().map(|x| x.highlights.as_slice()).collect(),
+            ),
+        ] {
+            for (i, highlights) in all.into_iter().enumerate() {
+                lists.push((
+                    vec![key(name), Segment::Index(i), key("highlights")],
+                    highlights,
+                ));
+            }
+        }
+        for (i, s) in p.sections.iter().enumerate() {
+            let base = vec![key("sections"), Segment::Index(i)];
+            lists.push(([base.clone(), vec![key("items")]].concat(), &s.items));
+            lists.extend(block_lists(base.clone(), &s.blocks));
+            for (j, e) in s.entries.iter().enumerate() {
+                lists.push((
+                    [
+                        base.clone(),
+                        vec![key("entries"), Segment::Index(j), key("items")],
+                    ]
+                    .concat(),
+                    &e.items,
+                ));
+            }
+        }
+        for (path, bullets) in lists {
+            if let Some(too_deep) = deepest_beyond(path, bullets, 1) {
+                let span = self.tree.key_span(&too_deep);
+                let diag = Diagnostic::error(format!(
+                    "bullets nest more than {MAX_BULLET_DEPTH} levels deep"
+                ))
+                .key(display_path(&too_deep))
+                .hint("flatten the list: two levels read best on a résumé");
+                self.found.push(match span {
+                    Some(span) => diag.at(&self.source, span),
+                    None => diag,
+                });
+            }
+        }
+    }
+
     fn output(&mut self, value: Option<&Spanned<String>>) {
         let Some(value) = value else { return };
         if let Err(problem) = check_output(value.get_ref()) {
@@ -235,6 +318,43 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// The `items` lists of some blocks, with their key paths.
+fn block_lists(base: Vec<Segment>, blocks: &[Block]) -> Vec<(Vec<Segment>, &[Bullet])> {
+    let key = |k: &str| Segment::Key(k.to_string());
+    blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            (
+                [
+                    base.clone(),
+                    vec![key("blocks"), Segment::Index(i), key("items")],
+                ]
+                .concat(),
+                b.items.as_slice(),
+            )
+        })
+        .collect()
+}
+
+/// The path of the first `items` list nested deeper than the limit, if any.
+fn deepest_beyond(path: Vec<Segment>, bullets: &[Bullet], depth: usize) -> Option<Vec<Segment>> {
+    if bullets.is_empty() {
+        return None;
+    }
+    if depth > MAX_BULLET_DEPTH {
+        return Some(path);
+    }
+    bullets.iter().enumerate().find_map(|(i, b)| {
+        let child = [
+            path.clone(),
+            vec![Segment::Index(i), Segment::Key("items".into())],
+        ]
+        .concat();
+        deepest_beyond(child, &b.items, depth + 1)
+    })
 }
 
 /// A custom section's id: given, or derived from its title.
@@ -413,6 +533,27 @@ end = "2018"
         assert!(found[0].hints[0].contains("`work`"));
         let found = problems("locale = \"fx\"\n[basics]\nname = \"A\"\n");
         assert!(found[0].message.contains("unknown locale"));
+    }
+
+    #[test]
+    fn absurdly_nested_bullets_are_refused_at_their_key() {
+        let mut bullet = "\"leaf\"".to_string();
+        for i in 0..8 {
+            bullet = format!("{{ text = \"level {i}\", items = [{bullet}] }}");
+        }
+        let found = problems(&format!(
+            "[basics]\nname = \"A\"\n[[work]]\nname = \"X\"\nhighlights = [{bullet}]\n"
+        ));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].message.contains("more than 5 levels"));
+        assert_eq!(
+            found[0].key_path.as_deref(),
+            Some("work[0].highlights[0].items[0].items[0].items[0].items[0].items")
+        );
+        assert!(found[0].location.is_some());
+        let ok =
+            "[basics]\nname = \"A\"\n[[work]]\nhighlights = [{ text = \"a\", items = [\"b\"] }]\n";
+        assert!(problems(ok).is_empty());
     }
 
     #[test]
