@@ -107,7 +107,21 @@ pub fn parse(source: Arc<SourceFile>) -> Result<ParsedProfile, Vec<Diagnostic>> 
                     tree,
                 });
             }
-            Ok(_) => break,
+            Ok(recovered) => {
+                // The rest of the file parsed once the bad keys were dropped:
+                // check its values now too, so one run reports everything.
+                let partial = ParsedProfile {
+                    source: source.clone(),
+                    profile: recovered,
+                    tree,
+                };
+                errors.extend(
+                    super::validate::validate(&partial)
+                        .into_iter()
+                        .filter(Diagnostic::is_error),
+                );
+                break;
+            }
             Err(error) => {
                 let span = error.span().unwrap_or(0..0);
                 let path = tree.path_at(&span);
@@ -473,6 +487,16 @@ mod tests {
         assert!(errors[0].hints[0].contains("`label`"));
         assert!(errors[1].hints[0].contains("`email`"));
         assert!(errors[2].hints[0].contains("`name`"));
+    }
+
+    #[test]
+    fn value_errors_are_reported_alongside_structural_ones() {
+        let text = "[basics]\nname = \"Ada\"\nemial = \"x\"\n[[work]]\nstart = \"2022-13\"\n";
+        let errors = parse_text(text).unwrap_err();
+        let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert_eq!(messages[0], "unknown key `emial`");
+        assert!(messages[1].contains("month 13"), "{messages:?}");
     }
 
     #[test]
