@@ -16,6 +16,15 @@ use crate::diagnostic::{Diagnostic, closest, one_of};
 
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/layouts");
 
+/// vitae's Typst helpers (`layouts/vitae.typ`), served to every layout at
+/// `/@vitae/vitae.typ`.
+pub fn shared_library() -> &'static str {
+    BUILTIN
+        .get_file("vitae.typ")
+        .and_then(|f| f.contents_utf8())
+        .unwrap_or_default()
+}
+
 /// The layout used when neither the command line nor the profile names one.
 pub const DEFAULT_LAYOUT: &str = "classic";
 

@@ -24,6 +24,8 @@ use crate::layout::{Layout, ReadError};
 pub const DATA_PATH: &str = "/profile.json";
 /// Where checked profile assets (a photo) are served.
 pub const ASSET_DIR: &str = "/@vitae/";
+/// vitae's Typst helpers, importable by every layout.
+pub const SHARED_LIBRARY_PATH: &str = "/@vitae/vitae.typ";
 
 /// A project-rooted file id for a virtual path.
 pub fn file_id(path: &str) -> FileId {
@@ -36,6 +38,7 @@ pub struct VitaeWorld<'a> {
     fonts: &'a FontSet,
     layout: &'a Layout,
     main: FileId,
+    shared_library: FileId,
     data: (FileId, Bytes),
     assets: Vec<(FileId, Bytes)>,
     today: Option<Datetime>,
@@ -56,6 +59,7 @@ impl<'a> VitaeWorld<'a> {
             fonts,
             layout,
             main: file_id("/main.typ"),
+            shared_library: file_id(SHARED_LIBRARY_PATH),
             data: (file_id(DATA_PATH), Bytes::new(data)),
             assets: assets
                 .into_iter()
@@ -136,8 +140,11 @@ impl World for VitaeWorld<'_> {
         if let Some(source) = cache.get(&id) {
             return Ok(source.clone());
         }
-        let bytes = self.read_layout_file(id)?;
-        let text = String::from_utf8(bytes).map_err(|_| FileError::InvalidUtf8)?;
+        let text = if id == self.shared_library {
+            crate::layout::shared_library().to_string()
+        } else {
+            String::from_utf8(self.read_layout_file(id)?).map_err(|_| FileError::InvalidUtf8)?
+        };
         let source = Source::new(id, text);
         cache.insert(id, source.clone());
         Ok(source)
@@ -149,6 +156,9 @@ impl World for VitaeWorld<'_> {
         }
         if let Some((_, bytes)) = self.assets.iter().find(|(a, _)| *a == id) {
             return Ok(bytes.clone());
+        }
+        if id == self.shared_library {
+            return Ok(Bytes::from_string(crate::layout::shared_library()));
         }
         self.read_layout_file(id).map(Bytes::new)
     }

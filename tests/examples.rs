@@ -6,10 +6,22 @@ use std::fs;
 
 use common::*;
 
-/// Renders every example into a temporary folder; returns (profile, pdf) pairs.
+/// Renders every example into a temporary folder with the default layout;
+/// returns (profile, pdf) pairs.
 fn render_examples(dir: &std::path::Path) -> Vec<(std::path::PathBuf, std::path::PathBuf)> {
+    render_examples_with(dir, None)
+}
+
+fn render_examples_with(
+    dir: &std::path::Path,
+    layout: Option<&str>,
+) -> Vec<(std::path::PathBuf, std::path::PathBuf)> {
     let out = dir.join("out");
-    let output = run(&["render", "profiles/", "-o", out.to_str().unwrap(), "-q"]);
+    let mut args = vec!["render", "profiles/", "-o", out.to_str().unwrap(), "-q"];
+    if let Some(layout) = layout {
+        args.extend(["--layout", layout]);
+    }
+    let output = run(&args);
     assert!(
         output.status.success(),
         "rendering the examples failed:\n{}",
@@ -26,12 +38,91 @@ fn render_examples(dir: &std::path::Path) -> Vec<(std::path::PathBuf, std::path:
 }
 
 #[test]
-fn every_fact_of_every_example_is_in_its_pdf_text_in_order() {
-    let dir = tempfile::tempdir().unwrap();
-    for (profile, pdf) in render_examples(dir.path()) {
-        let toml_text = fs::read_to_string(&profile).unwrap();
-        assert_facts_in_text(&profile.display().to_string(), &toml_text, &pdf_text(&pdf));
+fn every_fact_of_every_example_is_in_its_pdf_text_in_order_in_every_layout() {
+    let layouts = vitae::layout::Layout::builtin_names();
+    assert!(layouts.len() >= 4, "{layouts:?}");
+    for layout in layouts {
+        let dir = tempfile::tempdir().unwrap();
+        for (profile, pdf) in render_examples_with(dir.path(), Some(layout)) {
+            let toml_text = fs::read_to_string(&profile).unwrap();
+            assert_facts_in_text(
+                &format!("{} in {layout}", profile.display()),
+                &toml_text,
+                &pdf_text(&pdf),
+            );
+        }
     }
+}
+
+/// In the two-column layout, `pdftotext` (what an ATS reads) must not mix
+/// lines of the sidebar into the main column.
+#[test]
+fn two_column_text_does_not_interleave() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("m.pdf");
+    let output = run(&[
+        "render",
+        "profiles/priya-raman.toml",
+        "--layout",
+        "modern",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = squash(&pdf_text(&pdf));
+    // Sidebar facts come together, before the main column; main-column facts keep their order.
+    let sidebar = [
+        "Kotlin,Go,Java,Python,SQL",
+        "PostgreSQL,Kafka,Redis,ClickHouse",
+        "Tamil",
+        "Carnaticmusic",
+    ];
+    let main = [
+        "Backendengineerwitheightyears",
+        "KestrelPay",
+        "Monetization",
+        "Settlement",
+        "LumenRetail",
+        "NationalInstitute",
+        "SmartIndiaHackathon",
+    ];
+    let position = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("{needle} missing"))
+    };
+    let last_sidebar = sidebar.iter().map(|s| position(s)).max().unwrap();
+    let main_positions: Vec<usize> = main.iter().map(|m| position(m)).collect();
+    assert!(
+        main_positions.windows(2).all(|w| w[0] < w[1]),
+        "main column out of order: {main_positions:?}"
+    );
+    assert!(
+        last_sidebar < main_positions[0],
+        "sidebar text is mixed into the main column"
+    );
+}
+
+#[test]
+fn layouts_lists_every_layout_with_a_description() {
+    let output = run(&["layouts"]);
+    assert!(output.status.success());
+    let listing = String::from_utf8_lossy(&output.stdout);
+    for name in ["classic", "modern", "compact", "notebook"] {
+        assert!(
+            listing
+                .lines()
+                .any(|l| l.starts_with(name) && l.len() > name.len() + 10),
+            "{listing}"
+        );
+    }
+    let options = run(&["layouts", "modern"]);
+    let text = String::from_utf8_lossy(&options.stdout);
+    assert!(
+        text.contains("accent")
+            && text.contains("default \"#0f6e6e\"")
+            && text.contains("section_order"),
+        "{text}"
+    );
 }
 
 #[test]
