@@ -92,11 +92,6 @@ fn prepare(common: &CommonArgs, format: Format, out: &Printer) -> Result<Prepare
         out.diagnostics(&[diag]);
         return Err(ExitCode::from(USAGE));
     }
-    let requested_fonts: Vec<String> = overrides
-        .iter()
-        .filter(|(k, _)| k == "font")
-        .filter_map(|(_, v)| v.as_str().map(str::to_string))
-        .collect();
     let settings = Settings {
         layout: common.layout.clone(),
         theme: overrides,
@@ -110,7 +105,7 @@ fn prepare(common: &CommonArgs, format: Format, out: &Printer) -> Result<Prepare
         .max(1);
     Ok(Prepared {
         settings,
-        engine: pipeline::engine_for(&requested_fonts),
+        engine: pipeline::engine(),
         threads,
     })
 }

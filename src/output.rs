@@ -18,7 +18,25 @@ pub enum WriteOutcome {
 }
 
 /// Writes `bytes` to `path` atomically, skipping the write when unchanged.
+///
+/// A target that is not a regular file (`/dev/stdout`, a named pipe) is
+/// written directly: renaming over it would replace the device itself.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<WriteOutcome> {
+    if let Ok(meta) = fs::metadata(path) {
+        if meta.is_dir() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::IsADirectory,
+                "the output is a folder",
+            ));
+        }
+        if !meta.is_file() {
+            fs::OpenOptions::new()
+                .write(true)
+                .open(path)?
+                .write_all(bytes)?;
+            return Ok(WriteOutcome::Updated);
+        }
+    }
     let existed = match fs::read(path) {
         Ok(old) if old == bytes => return Ok(WriteOutcome::Unchanged),
         Ok(_) => true,
@@ -52,6 +70,18 @@ pub fn is_up_to_date(path: &Path, bytes: &[u8]) -> bool {
 mod tests {
     use super::*;
     use std::time::Duration;
+
+    #[test]
+    fn devices_are_written_to_not_replaced() {
+        assert_eq!(
+            write_atomic(Path::new("/dev/null"), b"pdf").unwrap(),
+            WriteOutcome::Updated
+        );
+        let meta = fs::metadata("/dev/null").unwrap();
+        assert!(!meta.is_file(), "/dev/null must stay a device");
+        let dir = tempfile::tempdir().unwrap();
+        assert!(write_atomic(dir.path(), b"pdf").is_err());
+    }
 
     #[test]
     fn creates_updates_and_leaves_unchanged_files_alone() {

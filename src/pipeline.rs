@@ -9,6 +9,7 @@ use std::path::{Component, Path};
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::fonts::FontSet;
 use crate::layout::{DEFAULT_LAYOUT, Layout};
 use crate::layout_data;
 use crate::profile::load::{self, ParsedProfile};
@@ -146,7 +147,9 @@ fn render_parsed(
     let photo_path = photo.as_ref().map(|(path, _)| path.clone());
     let (data, mut data_warnings) = layout_data::build(profile, &theme, photo_path);
     warnings.append(&mut data_warnings);
-    warnings.extend(font_warning(engine, &theme));
+    let requested_font = theme.layout_options.get("font").and_then(|f| f.as_str());
+    let fonts = engine.fonts_for(requested_font);
+    warnings.extend(font_warning(&fonts, &layout, &theme));
     let value = serde_json::to_value(&data).map_err(|e| {
         vec![Diagnostic::error(format!(
             "cannot serialise layout data: {e}"
@@ -154,7 +157,7 @@ fn render_parsed(
     })?;
     let mut text = String::new();
     all_text(&value, &mut text);
-    let missing = engine.fonts().uncovered(&text);
+    let missing = fonts.uncovered(&text);
     let json = serde_json::to_vec_pretty(&value).map_err(|e| {
         vec![Diagnostic::error(format!(
             "cannot serialise layout data: {e}"
@@ -164,6 +167,7 @@ fn render_parsed(
     let compiled = render::compile_within(
         engine,
         &layout,
+        fonts.clone(),
         json,
         photo.into_iter().collect(),
         settings.timeout,
@@ -239,21 +243,30 @@ fn all_text(value: &serde_json::Value, out: &mut String) {
     }
 }
 
-/// A requested font that vitae neither bundles nor found installed.
-fn font_warning(engine: &Engine, theme: &theme::Theme) -> Option<Diagnostic> {
+/// A requested font that vitae neither bundles nor found installed, naming
+/// the font used instead.
+fn font_warning(fonts: &FontSet, layout: &Layout, theme: &theme::Theme) -> Option<Diagnostic> {
     let font = theme.layout_options.get("font")?.as_str()?;
-    if engine.fonts().has_family(font) {
+    if fonts.has_family(font) {
         return None;
     }
-    let bundled: Vec<&str> = engine
-        .fonts()
+    let fallback = layout
+        .manifest
+        .options
+        .get("font")
+        .and_then(|o| o.default.as_str())
+        .filter(|f| fonts.has_family(f))
+        .unwrap_or("Inter");
+    let bundled: Vec<&str> = fonts
         .bundled_families()
         .iter()
         .map(String::as_str)
         .collect();
     Some(
-        Diagnostic::warning(format!("font `{font}` is neither bundled nor installed; the layout's default font is used instead"))
-            .hint(format!("bundled families: {}", bundled.join(", "))),
+        Diagnostic::warning(format!(
+            "font `{font}` is neither bundled nor installed; using {fallback} instead"
+        ))
+        .hint(format!("bundled families: {}", bundled.join(", "))),
     )
 }
 
@@ -324,19 +337,8 @@ fn load_photo(folder: &Path, relative: &str) -> Result<(String, Vec<u8>), String
     Ok((format!("{ASSET_DIR}photo.{extension}"), bytes))
 }
 
-/// The engine most callers want: bundled fonts, plus system fonts for any
-/// family named in `families` that is not bundled.
-pub fn engine_for(families: &[String]) -> Arc<Engine> {
-    let bundled = crate::fonts::FontSet::bundled();
-    let missing: Vec<String> = families
-        .iter()
-        .filter(|f| !bundled.has_family(f))
-        .cloned()
-        .collect();
-    let fonts = if missing.is_empty() {
-        bundled
-    } else {
-        crate::fonts::FontSet::with_system_families(&missing, &[])
-    };
-    Arc::new(Engine::new(fonts))
+/// The engine most callers want: the bundled fonts, with installed fonts
+/// looked up on demand when a theme names a family vitae does not bundle.
+pub fn engine() -> Arc<Engine> {
+    Arc::new(Engine::new(FontSet::bundled()))
 }

@@ -4,7 +4,8 @@
 //! the layout file and line with Typst's own message and hints. Profile
 //! mistakes never get this far: they are caught in stages 1–3.
 
-use std::sync::{Arc, mpsc};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 
 use typst::World;
@@ -24,7 +25,10 @@ use crate::world::{DATA_PATH, VitaeWorld, civil_from_days};
 /// What every render of a process shares: the standard library and fonts.
 pub struct Engine {
     library: LazyHash<Library>,
-    fonts: FontSet,
+    fonts: Arc<FontSet>,
+    /// Bundled fonts plus one installed family, per family a profile asked
+    /// for that vitae does not bundle; looked up once per process.
+    with_system: Mutex<HashMap<String, Arc<FontSet>>>,
 }
 
 /// A compiled document and the warnings Typst raised on the way.
@@ -37,22 +41,39 @@ impl Engine {
     pub fn new(fonts: FontSet) -> Self {
         Self {
             library: LazyHash::new(Library::default()),
-            fonts,
+            fonts: Arc::new(fonts),
+            with_system: Mutex::new(HashMap::new()),
         }
     }
 
+    /// The bundled fonts.
     pub fn fonts(&self) -> &FontSet {
         &self.fonts
+    }
+
+    /// The fonts to use when a theme asks for `family`: the bundled set, plus
+    /// the installed faces of `family` when vitae does not bundle it. The
+    /// system is searched only then, and once per family.
+    pub fn fonts_for(&self, family: Option<&str>) -> Arc<FontSet> {
+        let Some(family) = family.filter(|f| !self.fonts.has_family(f)) else {
+            return self.fonts.clone();
+        };
+        let mut cache = self.with_system.lock().unwrap_or_else(|e| e.into_inner());
+        cache
+            .entry(family.to_lowercase())
+            .or_insert_with(|| Arc::new(FontSet::with_system_families(&[family.to_string()], &[])))
+            .clone()
     }
 
     /// Compiles `layout` over the given profile data.
     pub fn compile(
         &self,
         layout: &Layout,
+        fonts: &FontSet,
         data: Vec<u8>,
         assets: Vec<(String, Vec<u8>)>,
     ) -> Result<Compiled, Vec<Diagnostic>> {
-        let world = VitaeWorld::new(&self.library, &self.fonts, layout, data, assets);
+        let world = VitaeWorld::new(&self.library, fonts, layout, data, assets);
         let result = typst::compile::<PagedDocument>(&world);
         let warnings = result.warnings.iter().map(|d| convert(&world, d)).collect();
         match result.output {
@@ -71,6 +92,7 @@ impl Engine {
 pub fn compile_within(
     engine: &Arc<Engine>,
     layout: &Layout,
+    fonts: Arc<FontSet>,
     data: Vec<u8>,
     assets: Vec<(String, Vec<u8>)>,
     limit: Option<Duration>,
@@ -81,7 +103,7 @@ pub fn compile_within(
         .name("vitae-compile".into())
         .stack_size(COMPILE_STACK_BYTES)
         .spawn(move || {
-            let _ = sender.send(engine.compile(&owned_layout, data, assets));
+            let _ = sender.send(engine.compile(&owned_layout, &fonts, data, assets));
         });
     if let Err(e) = spawned {
         return Err(vec![Diagnostic::error(format!(
