@@ -15,7 +15,7 @@ use toml::Value;
 use vitae::pipeline::{self, Settings};
 use vitae::render::Engine;
 
-static ENGINE: LazyLock<std::sync::Arc<Engine>> = LazyLock::new(|| pipeline::engine());
+static ENGINE: LazyLock<std::sync::Arc<Engine>> = LazyLock::new(pipeline::engine);
 
 /// Text with everything that could confuse a parser or a layout: markup,
 /// Typst syntax, escapes, newlines, wide and combining characters.
