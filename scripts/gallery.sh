@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Regenerates the README gallery: the first page of each layout, rendered
+# from the example that shows it best, as docs/gallery/<layout>.png.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
+cargo build --release --quiet
+mkdir -p docs/gallery
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+for pair in classic:priya-raman modern:priya-raman compact:daniel-okafor notebook:mira-lindqvist; do
+  layout=${pair%%:*}
+  profile=${pair#*:}
+  target/release/vitae render "profiles/$profile.toml" --layout "$layout" --format png --ppi 90 -o "$out/$layout.pdf" --quiet
+  cp "$out/$layout-1.png" "docs/gallery/$layout.png"
+done
+ls -la docs/gallery
