@@ -42,6 +42,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<WriteOutcome> 
         Ok(_) => true,
         Err(_) => false,
     };
+    // A replaced file keeps its mode; a new one gets the usual 0666 minus the
+    // umask (temporary files default to 0600, which would hide the PDF from
+    // everyone else, e.g. a web server).
+    let permissions = match fs::metadata(path) {
+        Ok(meta) => meta.permissions(),
+        Err(_) => new_file_permissions(),
+    };
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -50,7 +57,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<WriteOutcome> 
     let mut temp = tempfile::Builder::new()
         .prefix(".vitae-")
         .suffix(".tmp")
+        .permissions(new_file_permissions())
         .tempfile_in(folder)?;
+    if existed {
+        fs::set_permissions(temp.path(), permissions)?;
+    }
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;
@@ -59,6 +70,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<WriteOutcome> 
     } else {
         WriteOutcome::Created
     })
+}
+
+#[cfg(unix)]
+fn new_file_permissions() -> fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    fs::Permissions::from_mode(0o666)
+}
+
+#[cfg(not(unix))]
+fn new_file_permissions() -> fs::Permissions {
+    tempfile::NamedTempFile::new().and_then(|f| f.as_file().metadata()).map(|m| m.permissions()).expect("a temporary file")
 }
 
 /// For `--check`: whether the file at `path` already holds exactly `bytes`.
@@ -70,6 +92,30 @@ pub fn is_up_to_date(path: &Path, bytes: &[u8]) -> bool {
 mod tests {
     use super::*;
     use std::time::Duration;
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_are_readable_by_others_and_replaced_files_keep_their_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cv.pdf");
+        write_atomic(&path, b"one").unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o666 & !umask(), "mode {mode:o}");
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
+    }
+
+    /// The process umask, read from a file created with 0666.
+    #[cfg(unix)]
+    fn umask() -> u32 {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        let dir = tempfile::tempdir().unwrap();
+        let probe = dir.path().join("probe");
+        fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o666).open(&probe).unwrap();
+        0o666 & !(fs::metadata(&probe).unwrap().permissions().mode() & 0o777)
+    }
 
     #[test]
     fn devices_are_written_to_not_replaced() {
