@@ -32,6 +32,7 @@ impl Job {
     fn output_paths(&self, format: Format, count: usize) -> Vec<PathBuf> {
         match format {
             Format::Pdf => vec![self.output.clone()],
+            Format::Json => vec![self.output.with_extension("json")],
             Format::Png(_) => {
                 let stem = self
                     .output

@@ -92,7 +92,8 @@ pub struct RenderArgs {
     #[arg(long, value_name = "K/N", value_parser = parse_shard)]
     pub shard: Option<(usize, usize)>,
 
-    /// Output format: pdf, or png (one image per page: name-1.png, name-2.png, …).
+    /// Output format: pdf; png (one image per page: name-1.png, name-2.png, …);
+    /// or json, the data a layout receives as /profile.json (for layout authors).
     #[arg(short, long, value_enum, default_value_t = OutputFormat::Pdf)]
     pub format: OutputFormat,
 
@@ -148,6 +149,7 @@ pub struct CommonArgs {
 pub enum OutputFormat {
     Pdf,
     Png,
+    Json,
 }
 
 /// `K/N` with 1 ≤ K ≤ N.

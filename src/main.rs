@@ -115,6 +115,7 @@ fn render(args: RenderArgs, out: &Printer) -> ExitCode {
     let format = match args.format {
         OutputFormat::Pdf => Format::Pdf,
         OutputFormat::Png => Format::Png(args.ppi.clamp(18.0, 1200.0)),
+        OutputFormat::Json => Format::Json,
     };
     let prepared = match prepare(common, format, out) {
         Ok(prepared) => prepared,

@@ -80,7 +80,10 @@ fn new_file_permissions() -> fs::Permissions {
 
 #[cfg(not(unix))]
 fn new_file_permissions() -> fs::Permissions {
-    tempfile::NamedTempFile::new().and_then(|f| f.as_file().metadata()).map(|m| m.permissions()).expect("a temporary file")
+    tempfile::NamedTempFile::new()
+        .and_then(|f| f.as_file().metadata())
+        .map(|m| m.permissions())
+        .expect("a temporary file")
 }
 
 /// For `--check`: whether the file at `path` already holds exactly `bytes`.
@@ -104,7 +107,10 @@ mod tests {
         assert_eq!(mode, 0o666 & !umask(), "mode {mode:o}");
         fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
         write_atomic(&path, b"two").unwrap();
-        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
     }
 
     /// The process umask, read from a file created with 0666.
@@ -113,7 +119,13 @@ mod tests {
         use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
         let dir = tempfile::tempdir().unwrap();
         let probe = dir.path().join("probe");
-        fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o666).open(&probe).unwrap();
+        fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .mode(0o666)
+            .open(&probe)
+            .unwrap();
         0o666 & !(fs::metadata(&probe).unwrap().permissions().mode() & 0o777)
     }
 

@@ -39,6 +39,9 @@ pub struct Settings {
 pub enum Format {
     #[default]
     Pdf,
+    /// The layout data (`/profile.json`) instead of a document: what a layout
+    /// sees, for layout authors and for compiling with other tools.
+    Json,
     /// PNG pages at this many pixels per inch.
     Png(f32),
 }
@@ -164,6 +167,19 @@ fn render_parsed(
         ))]
     })?;
 
+    if settings.format == Format::Json {
+        let output = profile
+            .output
+            .as_ref()
+            .map(|o| std::path::PathBuf::from(o.get_ref()).with_extension("json"));
+        return Ok(Rendered {
+            files: vec![json],
+            pages: 0,
+            layout: layout.name().to_string(),
+            warnings,
+            output,
+        });
+    }
     let compiled = render::compile_within(
         engine,
         &layout,
@@ -217,6 +233,7 @@ fn render_parsed(
             &format!("vitae/{}/{}", layout.name(), data.meta.author),
         )?],
         Format::Png(ppi) => render::export_png(&compiled.document, ppi).map_err(|d| vec![d])?,
+        Format::Json => unreachable!("returned before compiling"),
     };
     Ok(Rendered {
         files,

@@ -225,3 +225,23 @@ fn png_output_writes_one_image_per_page() {
     assert!(first.starts_with(b"\x89PNG"));
     assert!(dir.path().join("mira-2.png").is_file());
 }
+
+#[test]
+fn json_output_is_the_layout_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sam.pdf");
+    let output = run(&[
+        "render",
+        "profiles/sam-export.toml",
+        "-o",
+        out.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let data: serde_json::Value =
+        serde_json::from_slice(&fs::read(dir.path().join("sam.json")).unwrap()).unwrap();
+    assert_eq!(data["data_version"], 1);
+    assert_eq!(data["basics"]["name"], "Sam Iyer-Novak");
+    assert_eq!(data["sections"][1]["id"], "work");
+}

@@ -22,7 +22,10 @@ const CHANNEL_TOLERANCE: u8 = 24;
 const PIXEL_TOLERANCE: f64 = 0.002;
 
 fn reference(layout: &str, profile: &Path) -> PathBuf {
-    common::repo().join("tests/visual").join(format!("{layout}-{}.png", profile.file_stem().unwrap().to_str().unwrap()))
+    common::repo().join("tests/visual").join(format!(
+        "{layout}-{}.png",
+        profile.file_stem().unwrap().to_str().unwrap()
+    ))
 }
 
 /// The share of pixels that differ noticeably, or None if sizes differ.
@@ -34,7 +37,11 @@ fn changed_share(a: &Pixmap, b: &Pixmap) -> Option<f64> {
         .data()
         .chunks(4)
         .zip(b.data().chunks(4))
-        .filter(|(x, y)| x.iter().zip(y.iter()).any(|(p, q)| p.abs_diff(*q) > CHANNEL_TOLERANCE))
+        .filter(|(x, y)| {
+            x.iter()
+                .zip(y.iter())
+                .any(|(p, q)| p.abs_diff(*q) > CHANNEL_TOLERANCE)
+        })
         .count();
     Some(changed as f64 / f64::from(a.width() * a.height()))
 }
@@ -46,8 +53,13 @@ fn every_layout_looks_as_approved() {
     let mut failures = Vec::new();
     for layout in Layout::builtin_names() {
         for profile in common::example_profiles() {
-            let settings = Settings { layout: Some(layout.to_string()), format: Format::Png(PPI), ..Settings::default() };
-            let rendered = pipeline::render_file(&engine, &profile, &settings).unwrap_or_else(|e| panic!("{layout}: {e:?}"));
+            let settings = Settings {
+                layout: Some(layout.to_string()),
+                format: Format::Png(PPI),
+                ..Settings::default()
+            };
+            let rendered = pipeline::render_file(&engine, &profile, &settings)
+                .unwrap_or_else(|e| panic!("{layout}: {e:?}"));
             let actual = &rendered.files[0];
             let path = reference(layout, &profile);
             if update {
@@ -56,23 +68,41 @@ fn every_layout_looks_as_approved() {
                 continue;
             }
             let Ok(expected) = std::fs::read(&path) else {
-                failures.push(format!("{}: no reference image; run with VITAE_UPDATE_REFERENCES=1", path.display()));
+                failures.push(format!(
+                    "{}: no reference image; run with VITAE_UPDATE_REFERENCES=1",
+                    path.display()
+                ));
                 continue;
             };
-            let (a, b) = (Pixmap::decode_png(actual).unwrap(), Pixmap::decode_png(&expected).unwrap());
+            let (a, b) = (
+                Pixmap::decode_png(actual).unwrap(),
+                Pixmap::decode_png(&expected).unwrap(),
+            );
             match changed_share(&a, &b) {
                 Some(share) if share <= PIXEL_TOLERANCE => {}
                 outcome => {
-                    let seen = common::repo().join("target/visual-actual").join(path.file_name().unwrap());
+                    let seen = common::repo()
+                        .join("target/visual-actual")
+                        .join(path.file_name().unwrap());
                     std::fs::create_dir_all(seen.parent().unwrap()).unwrap();
                     std::fs::write(&seen, actual).unwrap();
-                    let what = outcome.map_or("a different page size".into(), |s| format!("{:.2}% of pixels changed", s * 100.0));
-                    failures.push(format!("{layout} × {}: {what}; see {}", profile.display(), seen.display()));
+                    let what = outcome.map_or("a different page size".into(), |s| {
+                        format!("{:.2}% of pixels changed", s * 100.0)
+                    });
+                    failures.push(format!(
+                        "{layout} × {}: {what}; see {}",
+                        profile.display(),
+                        seen.display()
+                    ));
                 }
             }
         }
     }
-    assert!(failures.is_empty(), "layouts look different from the approved images:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "layouts look different from the approved images:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -81,7 +111,12 @@ fn the_comparison_notices_a_change() {
     a.fill(tiny_skia::Color::WHITE);
     let mut b = a.clone();
     assert_eq!(changed_share(&a, &b), Some(0.0));
-    b.fill_rect(tiny_skia::Rect::from_xywh(0.0, 0.0, 2.0, 1.0).unwrap(), &tiny_skia::Paint::default(), tiny_skia::Transform::identity(), None);
+    b.fill_rect(
+        tiny_skia::Rect::from_xywh(0.0, 0.0, 2.0, 1.0).unwrap(),
+        &tiny_skia::Paint::default(),
+        tiny_skia::Transform::identity(),
+        None,
+    );
     assert_eq!(changed_share(&a, &b), Some(0.02));
     assert_eq!(changed_share(&a, &Pixmap::new(10, 11).unwrap()), None);
 }

@@ -1,0 +1,99 @@
+//! Per-stage benchmarks: `cargo bench --bench pipeline`.
+//!
+//! Each stage of the pipeline for the longest example (profiles/priya-raman,
+//! two pages), then the whole render per layout. Typst memoises across
+//! compiles in a process; the compile and render benchmarks evict those
+//! caches before every iteration, so they measure a cold compile as one
+//! `vitae render` of a changed profile would.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use vitae::diagnostic::SourceFile;
+use vitae::layout::Layout;
+use vitae::pipeline::{self, Settings};
+use vitae::profile::{load, validate};
+use vitae::{layout_data, render, theme};
+
+const PROFILE: &str = "profiles/priya-raman.toml";
+
+fn stages(c: &mut Criterion) {
+    let text = std::fs::read_to_string(PROFILE).unwrap();
+    let source = SourceFile::new(PROFILE, text.clone());
+    let parsed = load::parse(source.clone()).unwrap();
+    let layout = Layout::builtin("classic").unwrap();
+    let theme = theme::resolve(&layout, &parsed.profile.theme, &source, &[]).unwrap();
+    let (data, _) = layout_data::build(&parsed.profile, &theme, None);
+    let json = serde_json::to_vec_pretty(&data).unwrap();
+    let engine = pipeline::engine();
+    let fonts = engine.fonts_for(None);
+    let document = engine
+        .compile(&layout, &fonts, json.clone(), Vec::new())
+        .unwrap()
+        .document;
+
+    let mut group = c.benchmark_group("stage");
+    group.bench_function("1 parse", |b| {
+        b.iter(|| load::parse(black_box(source.clone())).unwrap())
+    });
+    group.bench_function("2 validate", |b| {
+        b.iter(|| validate::validate(black_box(&parsed)))
+    });
+    group.bench_function("3 layout data", |b| {
+        b.iter(|| {
+            serde_json::to_vec_pretty(
+                &layout_data::build(black_box(&parsed.profile), &theme, None).0,
+            )
+            .unwrap()
+        })
+    });
+    group.bench_function("4 compile (cold)", |b| {
+        b.iter_batched(
+            || typst::comemo::evict(0),
+            |()| {
+                engine
+                    .compile(&layout, &fonts, json.clone(), Vec::new())
+                    .unwrap()
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.bench_function("4 compile (warm, same data)", |b| {
+        b.iter(|| {
+            engine
+                .compile(&layout, &fonts, json.clone(), Vec::new())
+                .unwrap()
+        })
+    });
+    group.bench_function("5 pdf export", |b| {
+        b.iter(|| render::export_pdf(black_box(&document), "bench").unwrap())
+    });
+    group.finish();
+}
+
+fn whole_render(c: &mut Criterion) {
+    let engine = pipeline::engine();
+    let mut group = c.benchmark_group("render");
+    for layout in Layout::builtin_names() {
+        let settings = Settings {
+            layout: Some(layout.to_string()),
+            ..Settings::default()
+        };
+        group.bench_function(layout, |b| {
+            b.iter_batched(
+                || typst::comemo::evict(0),
+                |()| pipeline::render_file(&engine, Path::new(PROFILE), &settings).unwrap(),
+                BatchSize::PerIteration,
+            )
+        });
+    }
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(30);
+    targets = stages, whole_render
+}
+criterion_main!(benches);
