@@ -72,6 +72,17 @@ fn stages(c: &mut Criterion) {
     group.finish();
 }
 
+/// What every process pays once before its first render.
+fn startup(c: &mut Criterion) {
+    use typst::LibraryExt;
+    let mut group = c.benchmark_group("startup");
+    group.bench_function("font book (bundled fonts)", |b| {
+        b.iter(vitae::fonts::FontSet::bundled)
+    });
+    group.bench_function("standard library", |b| b.iter(typst::Library::default));
+    group.finish();
+}
+
 fn whole_render(c: &mut Criterion) {
     let engine = pipeline::engine();
     let mut group = c.benchmark_group("render");
@@ -94,6 +105,6 @@ fn whole_render(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30);
-    targets = stages, whole_render
+    targets = startup, stages, whole_render
 }
 criterion_main!(benches);

@@ -201,6 +201,9 @@ pub fn run(
     threads: usize,
     mut on_report: impl FnMut(Report),
 ) {
+    if threads > 1 && jobs.len() > 1 {
+        limit_typst_threads();
+    }
     let next = AtomicUsize::new(0);
     let (sender, receiver) = mpsc::channel();
     std::thread::scope(|scope| {
@@ -213,7 +216,11 @@ pub fn run(
                     let Some(job) = jobs.get(index) else { break };
                     let report = run_one(engine, job, settings, mode);
                     // Keep Typst's process-global caches bounded across a batch.
-                    typst::comemo::evict(10);
+                    // Evicting takes a global lock, so it is done every few
+                    // documents rather than after each one (docs/performance.md).
+                    if index % EVICT_EVERY == EVICT_EVERY - 1 {
+                        typst::comemo::evict(2);
+                    }
                     if sender.send(report).is_err() {
                         break;
                     }
@@ -225,6 +232,21 @@ pub fn run(
             on_report(report);
         }
     });
+}
+
+/// How many documents a batch renders between evictions of Typst's caches.
+const EVICT_EVERY: usize = 8;
+
+/// With several documents in flight, Typst's own rayon pool only adds
+/// contention: pinning it to one thread made `-j2` faster (docs/performance.md).
+/// A user's RAYON_NUM_THREADS still wins.
+fn limit_typst_threads() {
+    if std::env::var_os("RAYON_NUM_THREADS").is_none() {
+        // Fails harmlessly if the pool already exists (a second batch in `watch`).
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build_global();
+    }
 }
 
 /// Renders one job and writes (or checks) its outputs.
