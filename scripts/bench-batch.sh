@@ -8,7 +8,7 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 count=${1:-40}
 runs=${2:-5}
 cargo build --release --quiet --manifest-path "$repo/Cargo.toml"
-vitae="$repo/target/release/vitae"
+vitae="${CARGO_TARGET_DIR:-$repo/target}/release/vitae"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

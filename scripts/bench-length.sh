@@ -7,7 +7,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-15}
 cargo build --release --quiet --manifest-path "$repo/Cargo.toml"
-vitae="$repo/target/release/vitae"
+vitae="${CARGO_TARGET_DIR:-$repo/target}/release/vitae"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 src="$repo/profiles/priya-raman.toml"

@@ -25,7 +25,7 @@ mkdir -p "$peers"
 command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null; }
 
 cargo build --release --quiet --manifest-path "$repo/Cargo.toml"
-vitae="$repo/target/release/vitae"
+vitae="${CARGO_TARGET_DIR:-$repo/target}/release/vitae"
 
 if [ ! -x "$peers/venv/bin/rendercv" ]; then
   python3 -m venv "$peers/venv"

@@ -11,7 +11,7 @@ trap 'rm -rf "$out"' EXIT
 for pair in classic:priya-raman modern:priya-raman compact:daniel-okafor notebook:mira-lindqvist; do
   layout=${pair%%:*}
   profile=${pair#*:}
-  target/release/vitae render "profiles/$profile.toml" --layout "$layout" --format png --ppi 90 -o "$out/$layout.pdf" --quiet
+  "${CARGO_TARGET_DIR:-target}/release/vitae" render "profiles/$profile.toml" --layout "$layout" --format png --ppi 90 -o "$out/$layout.pdf" --quiet
   cp "$out/$layout-1.png" "docs/gallery/$layout.png"
 done
 ls -la docs/gallery

@@ -14,7 +14,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 -m venv "$work/venv"
 "$work/venv/bin/pip" install --quiet "${1:-pre-commit}"
-export PATH="$repo/target/release:$work/venv/bin:$PATH"
+export PATH="${CARGO_TARGET_DIR:-$repo/target}/release:$work/venv/bin:$PATH"
 export PRE_COMMIT_HOME="$work/cache"
 echo "pre-commit $(pre-commit --version | cut -d' ' -f2), vitae at $(command -v vitae)"
 
