@@ -49,6 +49,8 @@ pub enum Command {
     /// Render, then render again on every save of a profile or of a --layout folder.
     #[command(after_help = WATCH_HELP)]
     Watch(WatchArgs),
+    /// Print the profile format as a JSON Schema, for editor completion.
+    Schema,
     /// List the built-in layouts, or show one layout's theme options.
     Layouts {
         /// A layout name: show its options and their defaults.

@@ -26,6 +26,7 @@ pub mod output;
 pub mod pipeline;
 pub mod profile;
 pub mod render;
+pub mod schema;
 pub mod theme;
 pub mod watch;
 pub mod world;

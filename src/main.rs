@@ -30,6 +30,10 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Render(args) => render(args, &out),
         Command::Watch(args) => watch(args, &out),
+        Command::Schema => {
+            print!("{}", vitae::schema::profile_schema_json());
+            ExitCode::SUCCESS
+        }
         Command::Layouts { name } => layouts(name.as_deref(), &out),
     }
 }

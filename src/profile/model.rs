@@ -12,12 +12,13 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 /// A whole profile.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     /// Who this is: name (required), headline, contact details.
@@ -54,21 +55,26 @@ pub struct Profile {
     pub sections: Vec<CustomSection>,
     /// Section titles that replace the locale's words, by section id.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, String>")]
     pub titles: BTreeMap<String, Spanned<String>>,
     /// Language of the words vitae adds (section titles, months, "present").
+    #[schemars(with = "Option<String>")]
     pub locale: Option<Spanned<String>>,
     /// The layout to use when none is given on the command line.
+    #[schemars(with = "Option<String>")]
     pub layout: Option<Spanned<String>>,
     /// Where the PDF goes when `-o` is not given, relative to the profile's
     /// folder (e.g. "pdf/cv.pdf"); default: next to the profile.
+    #[schemars(with = "Option<String>")]
     pub output: Option<Spanned<String>>,
     /// Theme options: section order and visibility, plus whatever the layout
     /// declares in its `layout.toml` (paper, accent, font, …).
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, serde_json::Value>")]
     pub theme: BTreeMap<String, Spanned<toml::Value>>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Basics {
     pub name: String,
@@ -76,11 +82,14 @@ pub struct Basics {
     pub label: Option<String>,
     /// A one-line tagline under the headline.
     pub tagline: Option<String>,
+    #[schemars(with = "Option<String>")]
     pub email: Option<Spanned<String>>,
     pub phone: Option<String>,
+    #[schemars(with = "Option<String>")]
     pub url: Option<Spanned<String>>,
     pub location: Option<Location>,
     /// A photo in the profile's folder (PNG, JPEG or SVG).
+    #[schemars(with = "Option<String>")]
     pub photo: Option<Spanned<String>>,
     /// A summary; blank lines separate paragraphs.
     pub summary: Option<String>,
@@ -91,7 +100,7 @@ pub struct Basics {
 }
 
 /// A place: either a plain string ("Pune, India") or JSON Resume's table.
-#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+#[derive(Debug, Default, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LocationTable {
     pub address: Option<String>,
@@ -151,16 +160,17 @@ impl<'de> Deserialize<'de> for Location {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SocialProfile {
     /// "GitHub", "LinkedIn", "git", "Mastodon", …
     pub network: String,
     pub username: Option<String>,
+    #[schemars(with = "Option<String>")]
     pub url: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Cover {
     pub title: Option<String>,
@@ -171,7 +181,7 @@ pub struct Cover {
     pub status: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KeyNumbers {
     pub title: Option<String>,
@@ -181,7 +191,7 @@ pub struct KeyNumbers {
     pub footnote: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KeyNumber {
     /// The figure itself: "300k+", "$126k", "↓45%".
@@ -195,18 +205,21 @@ pub struct KeyNumber {
 
 /// One employer. Either the entry is itself one role (`position`, `start`, …)
 /// or it lists several roles under `[[work.roles]]`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Work {
     /// The organisation.
     pub name: Option<String>,
+    #[schemars(with = "Option<String>")]
     pub url: Option<Spanned<String>>,
     pub location: Option<Location>,
     /// A line about the organisation.
     pub description: Option<String>,
     pub position: Option<String>,
     pub team: Option<String>,
+    #[schemars(with = "Option<DateInput>")]
     pub start: Option<Spanned<DateInput>>,
+    #[schemars(with = "Option<DateInput>")]
     pub end: Option<Spanned<DateInput>>,
     pub summary: Option<String>,
     #[serde(default)]
@@ -222,13 +235,15 @@ pub struct Work {
 }
 
 /// One role at an employer.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     pub position: Option<String>,
     pub team: Option<String>,
     pub location: Option<Location>,
+    #[schemars(with = "Option<DateInput>")]
     pub start: Option<Spanned<DateInput>>,
+    #[schemars(with = "Option<DateInput>")]
     pub end: Option<Spanned<DateInput>>,
     pub summary: Option<String>,
     #[serde(default)]
@@ -239,31 +254,37 @@ pub struct Role {
     pub blocks: Vec<Block>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Volunteer {
     pub organization: Option<String>,
     pub position: Option<String>,
+    #[schemars(with = "Option<String>")]
     pub url: Option<Spanned<String>>,
     pub location: Option<Location>,
+    #[schemars(with = "Option<DateInput>")]
     pub start: Option<Spanned<DateInput>>,
+    #[schemars(with = "Option<DateInput>")]
     pub end: Option<Spanned<DateInput>>,
     pub summary: Option<String>,
     #[serde(default)]
     pub highlights: Vec<Bullet>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Education {
     pub institution: Option<String>,
+    #[schemars(with = "Option<String>")]
     pub url: Option<Spanned<String>>,
     /// Field of study, e.g. "Computer Science".
     pub area: Option<String>,
     /// Degree, e.g. "B.Tech.".
     pub study_type: Option<String>,
     pub location: Option<Location>,
+    #[schemars(with = "Option<DateInput>")]
     pub start: Option<Spanned<DateInput>>,
+    #[schemars(with = "Option<DateInput>")]
     pub end: Option<Spanned<DateInput>>,
     /// Grade, e.g. "CGPA 8.59/10".
     pub score: Option<String>,
@@ -274,13 +295,16 @@ pub struct Education {
     pub highlights: Vec<Bullet>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Project {
     pub name: String,
     pub description: Option<String>,
+    #[schemars(with = "Option<String>")]
     pub url: Option<Spanned<String>>,
+    #[schemars(with = "Option<DateInput>")]
     pub start: Option<Spanned<DateInput>>,
+    #[schemars(with = "Option<DateInput>")]
     pub end: Option<Spanned<DateInput>>,
     #[serde(default)]
     pub highlights: Vec<Bullet>,
@@ -293,7 +317,7 @@ pub struct Project {
     pub featured: bool,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Skill {
     /// A category ("Languages") or a single skill ("Kotlin").
@@ -306,43 +330,48 @@ pub struct Skill {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Award {
     pub title: String,
+    #[schemars(with = "Option<DateInput>")]
     pub date: Option<Spanned<DateInput>>,
     /// Who gave it.
     pub awarder: Option<String>,
     pub summary: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Certificate {
     pub name: String,
+    #[schemars(with = "Option<DateInput>")]
     pub date: Option<Spanned<DateInput>>,
     pub issuer: Option<String>,
+    #[schemars(with = "Option<String>")]
     pub url: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Publication {
     pub name: String,
     pub publisher: Option<String>,
+    #[schemars(with = "Option<DateInput>")]
     pub date: Option<Spanned<DateInput>>,
+    #[schemars(with = "Option<String>")]
     pub url: Option<Spanned<String>>,
     pub summary: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Language {
     pub language: String,
     pub fluency: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Interest {
     pub name: String,
@@ -350,7 +379,7 @@ pub struct Interest {
     pub keywords: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reference {
     /// Who is speaking.
@@ -363,12 +392,13 @@ pub struct Reference {
 
 /// A section of the user's own: a title plus any of text, bullets, a quote,
 /// entries and further blocks.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CustomSection {
     pub title: String,
     /// The id used in `theme.section_order` and `theme.hide`; defaults to the
     /// title in lower case with dashes.
+    #[schemars(with = "Option<String>")]
     pub id: Option<Spanned<String>>,
     pub text: Option<String>,
     #[serde(default)]
@@ -384,15 +414,19 @@ pub struct CustomSection {
     pub blocks: Vec<Block>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CustomEntry {
     pub title: Option<String>,
     pub subtitle: Option<String>,
     pub location: Option<Location>,
+    #[schemars(with = "Option<String>")]
     pub url: Option<Spanned<String>>,
+    #[schemars(with = "Option<DateInput>")]
     pub date: Option<Spanned<DateInput>>,
+    #[schemars(with = "Option<DateInput>")]
     pub start: Option<Spanned<DateInput>>,
+    #[schemars(with = "Option<DateInput>")]
     pub end: Option<Spanned<DateInput>>,
     pub text: Option<String>,
     #[serde(default)]
@@ -401,7 +435,7 @@ pub struct CustomEntry {
 
 /// A piece of content inside a role or a section, shown in this order:
 /// sub-heading, text, list, quote, signature.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Block {
     /// A sub-heading, e.g. the name of a sub-project ("Monetization").
@@ -429,7 +463,7 @@ pub struct Bullet {
     pub items: Vec<Bullet>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct BulletTable {
     label: Option<String>,
@@ -497,5 +531,52 @@ impl<'de> Deserialize<'de> for DateInput {
             }
         }
         deserializer.deserialize_any(DateVisitor)
+    }
+}
+
+// Schemas for the types with hand-written deserialisers: they accept more
+// than one shape, and the schema says so.
+
+impl JsonSchema for Location {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Location".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let table = generator.subschema_for::<LocationTable>();
+        json_schema!({
+            "description": "A place: \"Pune, India\", or a table with address, city, region, country, …",
+            "anyOf": [{ "type": "string" }, table]
+        })
+    }
+}
+
+impl JsonSchema for Bullet {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Bullet".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let table = generator.subschema_for::<BulletTable>();
+        json_schema!({
+            "description": "A bullet: a string, or a table with a bold `label`, `text` and nested `items`.",
+            "anyOf": [{ "type": "string" }, table]
+        })
+    }
+}
+
+impl JsonSchema for DateInput {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A date: \"2022\", \"2022-10\", \"2022-10-03\", or \"present\" (end dates only).",
+            "anyOf": [
+                { "type": "string", "pattern": "^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|[Pp]resent|[Nn]ow)$" },
+                { "type": "integer" }
+            ]
+        })
     }
 }
