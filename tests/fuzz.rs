@@ -236,7 +236,7 @@ proptest! {
 }
 
 /// Well-formed profiles with wild values go through the whole pipeline. At
-/// least half must compile, so that Typst and PDF export are really exercised.
+/// least a third must compile, so that Typst and PDF export are really exercised.
 #[test]
 fn arbitrary_profiles_render_or_fail_cleanly() {
     use proptest::test_runner::{Config, FileFailurePersistence, TestRunner};
@@ -265,8 +265,11 @@ fn arbitrary_profiles_render_or_fail_cleanly() {
         rendered.get(),
         total.get()
     );
+    // Over the 35-minute run 59 % compiled (367,010 of 620,000). With 64
+    // random cases, a third is 4.2 standard deviations below that: it fails
+    // only if the compile path stops being exercised, not by chance.
     assert!(
-        rendered.get() * 2 >= total.get(),
+        rendered.get() * 3 >= total.get(),
         "only {} of {} profiles rendered",
         rendered.get(),
         total.get()
