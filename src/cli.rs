@@ -49,6 +49,14 @@ pub enum Command {
     /// Render, then render again on every save of a profile or of a --layout folder.
     #[command(after_help = WATCH_HELP)]
     Watch(WatchArgs),
+    /// Write a commented starter profile that renders as it is.
+    New {
+        /// The full name, e.g. "Ada Quill".
+        name: String,
+        /// Where to write it [default: the name in lower case with dashes, .toml].
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Print the profile format as a JSON Schema, for editor completion.
     Schema,
     /// List the built-in layouts, or show one layout's theme options.

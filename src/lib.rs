@@ -27,6 +27,7 @@ pub mod pipeline;
 pub mod profile;
 pub mod render;
 pub mod schema;
+pub mod starter;
 pub mod theme;
 pub mod watch;
 pub mod world;

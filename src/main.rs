@@ -30,6 +30,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Render(args) => render(args, &out),
         Command::Watch(args) => watch(args, &out),
+        Command::New { name, output } => new_profile(&name, output, &out),
         Command::Schema => {
             print!("{}", vitae::schema::profile_schema_json());
             ExitCode::SUCCESS
@@ -387,5 +388,40 @@ fn layouts(name: Option<&str>, out: &Printer) -> ExitCode {
                 ExitCode::from(USAGE)
             }
         },
+    }
+}
+
+/// `vitae new`: writes the starter profile, never over an existing file.
+fn new_profile(name: &str, output: Option<std::path::PathBuf>, out: &Printer) -> ExitCode {
+    if name.trim().is_empty() {
+        out.diagnostics(&[Diagnostic::error("the name is empty").hint("vitae new \"Ada Quill\"")]);
+        return ExitCode::from(USAGE);
+    }
+    let path = output.unwrap_or_else(|| {
+        std::path::PathBuf::from(format!("{}.toml", vitae::starter::file_stem(name)))
+    });
+    if path.exists() {
+        out.diagnostics(&[Diagnostic::error(
+            "the file already exists; vitae new never overwrites",
+        )
+        .in_file(&path)
+        .hint("choose another name with -o")]);
+        return ExitCode::from(FAILED);
+    }
+    match vitae::output::write_atomic(&path, vitae::starter::profile(name).as_bytes()) {
+        Ok(_) => {
+            eprintln!(
+                "wrote {}; render it with: vitae render {}",
+                path.display(),
+                path.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            out.diagnostics(&[
+                Diagnostic::error(format!("cannot write the profile: {e}")).in_file(&path)
+            ]);
+            ExitCode::from(FAILED)
+        }
     }
 }
