@@ -57,6 +57,17 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Convert a profile to another résumé format (JSON Resume), listing what has no place there.
+    Export {
+        /// The profile to convert.
+        profile: PathBuf,
+        /// The format to convert to.
+        #[arg(long, value_enum)]
+        to: ExportFormat,
+        /// Where to write it [default: standard output].
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Print the profile format as a JSON Schema, for editor completion.
     Schema,
     /// List the built-in layouts, or show one layout's theme options.
@@ -187,4 +198,10 @@ fn parse_seconds(text: &str) -> Result<f64, String> {
             "`{text}` is not a number of seconds between 0 and 86400"
         )),
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// JSON Resume 1.0 (jsonresume.org).
+    JsonResume,
 }

@@ -17,6 +17,7 @@ pub mod batch;
 pub mod cli;
 pub mod dates;
 pub mod diagnostic;
+pub mod export;
 pub mod fonts;
 pub mod layout;
 pub mod layout_data;

@@ -31,6 +31,11 @@ fn main() -> ExitCode {
         Command::Render(args) => render(args, &out),
         Command::Watch(args) => watch(args, &out),
         Command::New { name, output } => new_profile(&name, output, &out),
+        Command::Export {
+            profile,
+            to: _,
+            output,
+        } => export(&profile, output.as_deref(), &out),
         Command::Schema => {
             print!("{}", vitae::schema::profile_schema_json());
             ExitCode::SUCCESS
@@ -423,5 +428,51 @@ fn new_profile(name: &str, output: Option<std::path::PathBuf>, out: &Printer) ->
             ]);
             ExitCode::from(FAILED)
         }
+    }
+}
+
+/// `vitae export --to json-resume`: the profile must be valid first; what
+/// JSON Resume has no place for is listed as warnings.
+fn export(profile: &std::path::Path, output: Option<&std::path::Path>, out: &Printer) -> ExitCode {
+    let parsed = match vitae::profile::load::read(profile) {
+        Ok(parsed) => parsed,
+        Err(errors) => {
+            out.diagnostics(&errors);
+            return ExitCode::from(FAILED);
+        }
+    };
+    let errors: Vec<Diagnostic> = vitae::profile::validate::validate(&parsed)
+        .into_iter()
+        .filter(Diagnostic::is_error)
+        .collect();
+    if !errors.is_empty() {
+        out.diagnostics(&errors);
+        return ExitCode::from(FAILED);
+    }
+    let exported = vitae::export::json_resume(&parsed.profile);
+    if !exported.not_mapped.is_empty() {
+        let diag = Diagnostic::warning(format!(
+            "JSON Resume has no place for: {}",
+            exported.not_mapped.join("; ")
+        ))
+        .in_file(profile);
+        out.diagnostics(&[diag]);
+    }
+    let mut text = serde_json::to_string_pretty(&exported.document).unwrap_or_default();
+    text.push('\n');
+    match output {
+        None => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Some(path) => match vitae::output::write_atomic(path, text.as_bytes()) {
+            Ok(_) => ExitCode::SUCCESS,
+            Err(e) => {
+                out.diagnostics(&[
+                    Diagnostic::error(format!("cannot write the output: {e}")).in_file(path)
+                ]);
+                ExitCode::from(FAILED)
+            }
+        },
     }
 }
