@@ -57,6 +57,14 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Convert a JSON Resume document into a vitae profile, keeping every field.
+    Import {
+        /// A JSON Resume (1.x) file.
+        file: PathBuf,
+        /// Where to write the profile [default: the file's name with .toml].
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Convert a profile to another résumé format (JSON Resume), listing what has no place there.
     Export {
         /// The profile to convert.

@@ -19,6 +19,7 @@ pub mod dates;
 pub mod diagnostic;
 pub mod export;
 pub mod fonts;
+pub mod import;
 pub mod layout;
 pub mod layout_data;
 pub mod locale;

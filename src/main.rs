@@ -31,6 +31,7 @@ fn main() -> ExitCode {
         Command::Render(args) => render(args, &out),
         Command::Watch(args) => watch(args, &out),
         Command::New { name, output } => new_profile(&name, output, &out),
+        Command::Import { file, output } => import(&file, output, &out),
         Command::Export {
             profile,
             to: _,
@@ -475,4 +476,64 @@ fn export(profile: &std::path::Path, output: Option<&std::path::Path>, out: &Pri
             }
         },
     }
+}
+
+/// `vitae import`: writes the profile (never over a file), then checks it
+/// like a render would and shows what to fix.
+fn import(file: &std::path::Path, output: Option<std::path::PathBuf>, out: &Printer) -> ExitCode {
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(e) => {
+            out.diagnostics(&[
+                Diagnostic::error(format!("cannot read the file: {e}")).in_file(file)
+            ]);
+            return ExitCode::from(FAILED);
+        }
+    };
+    let imported = match vitae::import::json_resume(&text) {
+        Ok(imported) => imported,
+        Err(problem) => {
+            out.diagnostics(&[Diagnostic::error(problem)
+                .in_file(file)
+                .expected("a JSON Resume document")]);
+            return ExitCode::from(FAILED);
+        }
+    };
+    let path = output.unwrap_or_else(|| file.with_extension("toml"));
+    if path.exists() {
+        out.diagnostics(&[Diagnostic::error(
+            "the file already exists; vitae import never overwrites",
+        )
+        .in_file(&path)
+        .hint("choose another name with -o")]);
+        return ExitCode::from(FAILED);
+    }
+    if let Err(e) = vitae::output::write_atomic(&path, imported.toml.as_bytes()) {
+        out.diagnostics(&[
+            Diagnostic::error(format!("cannot write the profile: {e}")).in_file(&path)
+        ]);
+        return ExitCode::from(FAILED);
+    }
+    if !imported.moved.is_empty() {
+        let note = format!(
+            "moved to the section \"Other details\" (vitae has no key for them): {}",
+            imported.moved.join(", ")
+        );
+        out.diagnostics(&[Diagnostic::warning(note).in_file(&path)]);
+    }
+    let problems = match vitae::profile::load::read(&path) {
+        Ok(parsed) => vitae::profile::validate::validate(&parsed),
+        Err(errors) => errors,
+    };
+    out.diagnostics(&problems);
+    eprintln!(
+        "wrote {}{}",
+        path.display(),
+        if problems.is_empty() {
+            ""
+        } else {
+            "; fix the problems above before rendering"
+        }
+    );
+    ExitCode::SUCCESS
 }
