@@ -16,6 +16,7 @@ use crate::diagnostic::Diagnostic;
 use crate::output::{self, WriteOutcome};
 use crate::pipeline::{self, Format, Settings};
 use crate::render::Engine;
+use crate::variant;
 
 /// One profile to render and where its output goes.
 #[derive(Debug, Clone)]
@@ -25,9 +26,19 @@ pub struct Job {
     pub output: PathBuf,
     /// Whether `-o` chose the output; if not, the profile's `output` key may.
     pub explicit: bool,
+    /// The variant of the profile to render (`--variant`, `--all-variants`).
+    pub variant: Option<String>,
 }
 
 impl Job {
+    /// The profile as messages name it: `me.toml`, or `me.toml [backend]`.
+    pub fn name(&self) -> String {
+        match &self.variant {
+            Some(v) => format!("{} [{v}]", self.profile.display()),
+            None => self.profile.display().to_string(),
+        }
+    }
+
     /// The files this job writes, given how many there are.
     fn output_paths(&self, format: Format, count: usize) -> Vec<PathBuf> {
         match format {
@@ -102,14 +113,55 @@ fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Decides each output path. `out` is a file for one profile and a folder for
-/// several; without it each PDF goes next to its profile.
-pub fn plan(found: &[(PathBuf, PathBuf)], out: Option<&Path>) -> Result<Vec<Job>, Vec<Diagnostic>> {
-    let out_is_folder =
-        out.is_some_and(|o| o.is_dir() || o.to_string_lossy().ends_with('/') || found.len() > 1);
-    let jobs: Vec<Job> = found
+/// Which versions of each profile to render.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Variants {
+    /// The whole profile, tags ignored.
+    #[default]
+    Base,
+    /// These variants of every profile (`--variant`).
+    Named(Vec<String>),
+    /// Every variant a profile declares; the whole profile when it declares
+    /// none (`--all-variants`).
+    All,
+}
+
+impl Variants {
+    fn of(&self, profile: &Path) -> Vec<Option<String>> {
+        let names = match self {
+            Variants::Base => return vec![None],
+            Variants::Named(names) => names.clone(),
+            Variants::All => variant::names_in(profile),
+        };
+        if names.is_empty() {
+            return vec![None];
+        }
+        names.into_iter().map(Some).collect()
+    }
+}
+
+/// Decides each output path. `out` is a file for one output and a folder for
+/// several; without it each PDF goes next to its profile. A variant's output
+/// is the profile's with `-NAME` added (`me-backend.pdf`).
+pub fn plan(
+    found: &[(PathBuf, PathBuf)],
+    variants: &Variants,
+    out: Option<&Path>,
+) -> Result<Vec<Job>, Vec<Diagnostic>> {
+    let expanded: Vec<(&PathBuf, &PathBuf, Option<String>)> = found
         .iter()
-        .map(|(profile, root)| {
+        .flat_map(|(profile, root)| {
+            variants
+                .of(profile)
+                .into_iter()
+                .map(move |v| (profile, root, v))
+        })
+        .collect();
+    let out_is_folder =
+        out.is_some_and(|o| o.is_dir() || o.to_string_lossy().ends_with('/') || expanded.len() > 1);
+    let jobs: Vec<Job> = expanded
+        .into_iter()
+        .map(|(profile, root, variant)| {
             let output = match out {
                 None => profile.with_extension("pdf"),
                 Some(o) if !out_is_folder => o.to_path_buf(),
@@ -123,22 +175,26 @@ pub fn plan(found: &[(PathBuf, PathBuf)], out: Option<&Path>) -> Result<Vec<Job>
                     o.join(relative).with_extension("pdf")
                 }
             };
+            let output = match &variant {
+                Some(name) if out.is_none() || out_is_folder => variant::suffixed(&output, name),
+                _ => output,
+            };
             Job {
                 profile: profile.clone(),
                 output,
                 explicit: out.is_some(),
+                variant,
             }
         })
         .collect();
     let mut seen = BTreeMap::new();
     let mut errors = Vec::new();
     for job in &jobs {
-        if let Some(other) = seen.insert(job.output.clone(), job.profile.clone()) {
+        if let Some(other) = seen.insert(job.output.clone(), job.name()) {
             errors.push(
                 Diagnostic::error(format!(
-                    "{} and {} would both write {}",
-                    other.display(),
-                    job.profile.display(),
+                    "{other} and {} would both write {}",
+                    job.name(),
                     job.output.display()
                 ))
                 .hint("render them separately or into different -o folders"),
@@ -175,6 +231,8 @@ pub enum Outcome {
     Written {
         files: Vec<(PathBuf, WriteOutcome)>,
         pages: usize,
+        /// What page fitting tightened, if anything.
+        fitted: Option<String>,
     },
     /// `--check`: the outputs already match.
     UpToDate,
@@ -253,6 +311,10 @@ fn limit_typst_threads() {
 pub fn run_one(engine: &Arc<Engine>, job: &Job, settings: &Settings, mode: Mode) -> Report {
     let started = Instant::now();
     let mut job = job.clone();
+    let settings = &Settings {
+        variant: job.variant.clone(),
+        ..settings.clone()
+    };
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         pipeline::render_file(engine, &job.profile, settings)
     }));
@@ -292,7 +354,7 @@ pub fn run_one(engine: &Arc<Engine>, job: &Job, settings: &Settings, mode: Mode)
                         Outcome::Stale(stale)
                     }
                 }
-                Mode::Write => write_all(&paths, &rendered.files, rendered.pages),
+                Mode::Write => write_all(&paths, &rendered),
             };
             (outcome, rendered.warnings)
         }
@@ -305,9 +367,9 @@ pub fn run_one(engine: &Arc<Engine>, job: &Job, settings: &Settings, mode: Mode)
     }
 }
 
-fn write_all(paths: &[PathBuf], files: &[Vec<u8>], pages: usize) -> Outcome {
+fn write_all(paths: &[PathBuf], rendered: &pipeline::Rendered) -> Outcome {
     let mut written = Vec::new();
-    for (path, bytes) in paths.iter().zip(files) {
+    for (path, bytes) in paths.iter().zip(&rendered.files) {
         match output::write_atomic(path, bytes) {
             Ok(outcome) => written.push((path.clone(), outcome)),
             Err(e) => {
@@ -321,7 +383,8 @@ fn write_all(paths: &[PathBuf], files: &[Vec<u8>], pages: usize) -> Outcome {
     }
     Outcome::Written {
         files: written,
-        pages,
+        pages: rendered.pages,
+        fitted: rendered.fitted.clone(),
     }
 }
 
@@ -335,13 +398,32 @@ mod tests {
             (PathBuf::from("p/a.toml"), PathBuf::from("p")),
             (PathBuf::from("p/sub/b.toml"), PathBuf::from("p")),
         ];
-        let jobs = plan(&found, None).unwrap();
+        let base = Variants::Base;
+        let jobs = plan(&found, &base, None).unwrap();
         assert_eq!(jobs[1].output, PathBuf::from("p/sub/b.pdf"));
-        let jobs = plan(&found, Some(Path::new("out"))).unwrap();
+        let jobs = plan(&found, &base, Some(Path::new("out"))).unwrap();
         assert_eq!(jobs[0].output, PathBuf::from("out/a.pdf"));
         assert_eq!(jobs[1].output, PathBuf::from("out/sub/b.pdf"));
-        let one = plan(&found[..1], Some(Path::new("me.pdf"))).unwrap();
+        let one = plan(&found[..1], &base, Some(Path::new("me.pdf"))).unwrap();
         assert_eq!(one[0].output, PathBuf::from("me.pdf"));
+    }
+
+    #[test]
+    fn variants_get_suffixed_outputs_unless_one_file_is_named() {
+        let found = vec![(PathBuf::from("p/me.toml"), PathBuf::from("p"))];
+        let two = Variants::Named(vec!["backend".into(), "ml".into()]);
+        let jobs = plan(&found, &two, None).unwrap();
+        let outputs: Vec<&Path> = jobs.iter().map(|j| j.output.as_path()).collect();
+        assert_eq!(
+            outputs,
+            [Path::new("p/me-backend.pdf"), Path::new("p/me-ml.pdf")]
+        );
+        assert_eq!(jobs[1].name(), "p/me.toml [ml]");
+        let jobs = plan(&found, &two, Some(Path::new("out"))).unwrap();
+        assert_eq!(jobs[0].output, PathBuf::from("out/me-backend.pdf"));
+        let one = Variants::Named(vec!["ml".into()]);
+        let jobs = plan(&found, &one, Some(Path::new("ml.pdf"))).unwrap();
+        assert_eq!(jobs[0].output, PathBuf::from("ml.pdf"));
     }
 
     #[test]
@@ -350,7 +432,7 @@ mod tests {
             (PathBuf::from("a/x.toml"), PathBuf::from("a")),
             (PathBuf::from("b/x.toml"), PathBuf::from("b")),
         ];
-        assert!(plan(&found, Some(Path::new("out"))).is_err());
+        assert!(plan(&found, &Variants::Base, Some(Path::new("out"))).is_err());
     }
 
     #[test]
@@ -360,6 +442,7 @@ mod tests {
                 profile: format!("{i}.toml").into(),
                 output: format!("{i}.pdf").into(),
                 explicit: false,
+                variant: None,
             })
             .collect();
         let slices: Vec<Vec<Job>> = (1..=3).map(|k| shard(jobs.clone(), k, 3)).collect();
@@ -377,6 +460,7 @@ mod tests {
             profile: "me.toml".into(),
             output: "out/me.pdf".into(),
             explicit: true,
+            variant: None,
         };
         let paths = job.output_paths(Format::Png(144.0), 2);
         assert_eq!(

@@ -20,6 +20,8 @@ Examples:
   vitae render profiles/ -o out/           render a whole folder in parallel
   vitae render me.toml --layout classic --theme paper=us-letter
   vitae render profiles/ --check           in CI: fail if a committed PDF is stale
+  vitae render me.toml --variant backend   a tailored version: me-backend.pdf
+  vitae render me.toml --all-variants      every [[variants]] of the profile
   vitae watch me.toml                      re-render on every save
   vitae layouts                            list the built-in layouts";
 
@@ -75,6 +77,9 @@ pub enum Command {
         /// Where to write it [default: standard output].
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Export this variant of the profile (a `[[variants]]` name).
+        #[arg(long, value_name = "NAME")]
+        variant: Option<String>,
     },
     /// Print the profile format as a JSON Schema, for editor completion.
     Schema,
@@ -91,6 +96,12 @@ Output:
   Several profiles or a folder: -o names a folder (created if missing); by
   default each PDF goes next to its profile. An output whose bytes would not
   change is not rewritten, and a failed render never touches an existing PDF.
+
+Variants and page budgets:
+  Tag entries and bullets (tags = [\"ml\"]) and declare [[variants]] with
+  include/exclude tags; --variant NAME renders <profile>-NAME.pdf. With
+  `pages = 1` in [theme] (or a variant's theme), vitae tightens spacing, then
+  font size, until the document fits, or says what overflows and by how much.
 
 Exit status:
   0  everything rendered (or, with --check, every PDF is up to date)
@@ -165,7 +176,18 @@ pub struct CommonArgs {
     #[arg(long, value_name = "SECONDS", default_value_t = 30.0, value_parser = parse_seconds)]
     pub timeout: f64,
 
-    /// Treat warnings (missing glyphs, unknown fonts, dropped links) as errors.
+    /// Render this variant of each profile (a `[[variants]]` name) to
+    /// <profile>-NAME.pdf; repeat or separate with commas for several.
+    #[arg(long, value_name = "NAME", value_delimiter = ',')]
+    pub variant: Vec<String>,
+
+    /// Render every variant each profile declares (a profile without
+    /// variants renders whole).
+    #[arg(long, conflicts_with = "variant")]
+    pub all_variants: bool,
+
+    /// Treat warnings (missing glyphs, unknown fonts, dropped links, page
+    /// overflow) as errors.
     #[arg(long)]
     pub strict: bool,
 

@@ -9,7 +9,7 @@ use std::time::Instant;
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use vitae::batch::{self, Mode, Outcome, Report};
+use vitae::batch::{self, Mode, Outcome, Report, Variants};
 use vitae::cli::{Cli, ColorChoice, Command, CommonArgs, OutputFormat, RenderArgs, WatchArgs};
 use vitae::diagnostic::Diagnostic;
 use vitae::layout::Layout;
@@ -36,7 +36,8 @@ fn main() -> ExitCode {
             profile,
             to: _,
             output,
-        } => export(&profile, output.as_deref(), &out),
+            variant,
+        } => export(&profile, output.as_deref(), variant.as_deref(), &out),
         Command::Schema => {
             print!("{}", vitae::schema::profile_schema_json());
             ExitCode::SUCCESS
@@ -80,6 +81,7 @@ impl Printer {
 /// What `render` and `watch` both need, checked before any work starts.
 struct Prepared {
     settings: Settings,
+    variants: Variants,
     engine: std::sync::Arc<vitae::render::Engine>,
     threads: usize,
 }
@@ -109,6 +111,14 @@ fn prepare(common: &CommonArgs, format: Format, out: &Printer) -> Result<Prepare
         format,
         strict: common.strict,
         timeout: Some(std::time::Duration::from_secs_f64(common.timeout)),
+        variant: None,
+    };
+    let variants = if common.all_variants {
+        Variants::All
+    } else if common.variant.is_empty() {
+        Variants::Base
+    } else {
+        Variants::Named(common.variant.clone())
     };
     let threads = common
         .jobs
@@ -116,6 +126,7 @@ fn prepare(common: &CommonArgs, format: Format, out: &Printer) -> Result<Prepare
         .max(1);
     Ok(Prepared {
         settings,
+        variants,
         engine: pipeline::engine(),
         threads,
     })
@@ -139,7 +150,7 @@ fn render(args: RenderArgs, out: &Printer) -> ExitCode {
             return ExitCode::from(FAILED);
         }
     };
-    let mut jobs = match batch::plan(&found, common.output.as_deref()) {
+    let mut jobs = match batch::plan(&found, &prepared.variants, common.output.as_deref()) {
         Ok(jobs) => jobs,
         Err(errors) => {
             out.diagnostics(&errors);
@@ -209,6 +220,7 @@ fn watch(args: WatchArgs, out: &Printer) -> ExitCode {
     let result = vitae::watch::run(
         &prepared.engine,
         &common.paths,
+        &prepared.variants,
         common.output.as_deref(),
         &prepared.settings,
         prepared.threads,
@@ -290,7 +302,7 @@ impl Tally {
 /// The lines to print for one finished job, and its count in the tally.
 fn describe(report: &Report, out: &Printer, quiet: bool, tally: &mut Tally) -> Vec<String> {
     let mut lines = Vec::new();
-    let profile = report.job.profile.display();
+    let profile = report.job.name();
     let ms = report.elapsed.as_millis();
     tally.warnings += report.warnings.len();
     for warning in &report.warnings {
@@ -319,7 +331,11 @@ fn describe(report: &Report, out: &Printer, quiet: bool, tally: &mut Tally) -> V
                 lines.push(format!("{} {profile}\n", out.paint("32", "up to date")));
             }
         }
-        Outcome::Written { files, pages } => {
+        Outcome::Written {
+            files,
+            pages,
+            fitted,
+        } => {
             let changed = files.iter().any(|(_, o)| *o != WriteOutcome::Unchanged);
             if changed {
                 tally.written += 1
@@ -337,8 +353,12 @@ fn describe(report: &Report, out: &Printer, quiet: bool, tally: &mut Tally) -> V
                     "=".to_string()
                 };
                 let note = if changed {
+                    let fitted = fitted
+                        .as_deref()
+                        .map(|f| format!(", {f}"))
+                        .unwrap_or_default();
                     format!(
-                        "{pages} page{}, {ms} ms",
+                        "{pages} page{}{fitted}, {ms} ms",
                         if *pages == 1 { "" } else { "s" }
                     )
                 } else {
@@ -434,8 +454,13 @@ fn new_profile(name: &str, output: Option<std::path::PathBuf>, out: &Printer) ->
 
 /// `vitae export --to json-resume`: the profile must be valid first; what
 /// JSON Resume has no place for is listed as warnings.
-fn export(profile: &std::path::Path, output: Option<&std::path::Path>, out: &Printer) -> ExitCode {
-    let parsed = match vitae::profile::load::read(profile) {
+fn export(
+    profile: &std::path::Path,
+    output: Option<&std::path::Path>,
+    variant: Option<&str>,
+    out: &Printer,
+) -> ExitCode {
+    let mut parsed = match vitae::profile::load::read(profile) {
         Ok(parsed) => parsed,
         Err(errors) => {
             out.diagnostics(&errors);
@@ -448,6 +473,12 @@ fn export(profile: &std::path::Path, output: Option<&std::path::Path>, out: &Pri
         .collect();
     if !errors.is_empty() {
         out.diagnostics(&errors);
+        return ExitCode::from(FAILED);
+    }
+    if let Some(name) = variant
+        && let Err(diag) = vitae::variant::apply(&mut parsed.profile, name)
+    {
+        out.diagnostics(&[diag.in_file(profile)]);
         return ExitCode::from(FAILED);
     }
     let exported = vitae::export::json_resume(&parsed.profile);

@@ -5,10 +5,13 @@
 //! decides which problems stop a render (errors) and which do not (warnings).
 
 use std::fs;
-use std::path::{Component, Path};
+use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
+use serde_json::Value as Json;
+
 use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::fit::{self, Fitted, Squeeze};
 use crate::fonts::FontSet;
 use crate::layout::{DEFAULT_LAYOUT, Layout};
 use crate::layout_data;
@@ -16,6 +19,7 @@ use crate::profile::load::{self, ParsedProfile};
 use crate::profile::validate::validate;
 use crate::render::{self, Engine};
 use crate::theme;
+use crate::variant;
 use crate::world::ASSET_DIR;
 
 /// Largest photo a profile may embed.
@@ -33,6 +37,8 @@ pub struct Settings {
     pub strict: bool,
     /// `--timeout`: how long one compile may take before it is abandoned.
     pub timeout: Option<std::time::Duration>,
+    /// `--variant`: render this tailored version of the profile.
+    pub variant: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -54,8 +60,11 @@ pub struct Rendered {
     pub pages: usize,
     pub layout: String,
     pub warnings: Vec<Diagnostic>,
-    /// The profile's own `output`, relative to its folder (already checked).
-    pub output: Option<std::path::PathBuf>,
+    /// The profile's own `output` (or its variant's), relative to its
+    /// folder (already checked).
+    pub output: Option<PathBuf>,
+    /// How the theme was tightened to meet a page budget, when it was.
+    pub fitted: Option<String>,
 }
 
 /// Renders the profile at `path`.
@@ -83,13 +92,30 @@ pub fn render_text(
 
 fn render_parsed(
     engine: &Arc<Engine>,
-    parsed: ParsedProfile,
+    mut parsed: ParsedProfile,
     folder: &Path,
     settings: &Settings,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let (mut errors, mut warnings): (Vec<_>, Vec<_>) = validate(&parsed)
         .into_iter()
         .partition(Diagnostic::is_error);
+    let output = match &settings.variant {
+        None => parsed
+            .profile
+            .output
+            .as_ref()
+            .map(|o| PathBuf::from(o.get_ref())),
+        Some(name) => match variant::apply(&mut parsed.profile, name) {
+            Ok(own) => own.map(PathBuf::from).or_else(|| {
+                let base = parsed.profile.output.as_ref()?;
+                Some(variant::suffixed(Path::new(base.get_ref()), name))
+            }),
+            Err(diag) => {
+                errors.push(diag.in_file(Path::new(&parsed.source.name)));
+                return Err(errors);
+            }
+        },
+    };
     let profile = &parsed.profile;
 
     let layout_name = settings
@@ -168,26 +194,26 @@ fn render_parsed(
     })?;
 
     if settings.format == Format::Json {
-        let output = profile
-            .output
-            .as_ref()
-            .map(|o| std::path::PathBuf::from(o.get_ref()).with_extension("json"));
         return Ok(Rendered {
             files: vec![json],
             pages: 0,
             layout: layout.name().to_string(),
             warnings,
-            output,
+            output: output.map(|o| o.with_extension("json")),
+            fitted: None,
         });
     }
-    let compiled = render::compile_within(
+    let job = CompileJob {
         engine,
-        &layout,
-        fonts.clone(),
-        json,
-        photo.into_iter().collect(),
-        settings.timeout,
-    )?;
+        layout: &layout,
+        fonts: fonts.clone(),
+        photo,
+        timeout: settings.timeout,
+    };
+    let (compiled, fitted) = match theme.pages {
+        None => (job.compile(json)?, None),
+        Some(budget) => fit_to_pages(&job, value, &theme, budget, &parsed)?,
+    };
     warnings.extend(
         compiled
             .warnings
@@ -207,6 +233,7 @@ fn render_parsed(
     let pages = compiled.document.pages().len();
     if let Some(max) = layout.manifest.max_pages
         && pages > max
+        && theme.pages.is_none()
     {
         warnings.push(
             Diagnostic::warning(format!(
@@ -214,7 +241,7 @@ fn render_parsed(
                 layout.name(),
                 if max == 1 { "" } else { "s" }
             ))
-            .hint("shorten the profile, hide sections with theme.hide, or choose another layout"),
+            .hint(format!("set `pages = {max}` in [theme] to let vitae fit it, shorten the profile, or choose another layout")),
         );
     }
     if settings.strict && !warnings.is_empty() {
@@ -240,11 +267,129 @@ fn render_parsed(
         pages,
         layout: layout.name().to_string(),
         warnings,
-        output: profile
-            .output
-            .as_ref()
-            .map(|o| std::path::PathBuf::from(o.get_ref())),
+        output,
+        fitted,
     })
+}
+
+/// Everything a compile needs besides the layout data.
+struct CompileJob<'a> {
+    engine: &'a Arc<Engine>,
+    layout: &'a Layout,
+    fonts: Arc<FontSet>,
+    photo: Option<(String, Vec<u8>)>,
+    timeout: Option<std::time::Duration>,
+}
+
+impl CompileJob<'_> {
+    fn compile(&self, json: Vec<u8>) -> Result<render::Compiled, Vec<Diagnostic>> {
+        render::compile_within(
+            self.engine,
+            self.layout,
+            self.fonts.clone(),
+            json,
+            self.photo.clone().into_iter().collect(),
+            self.timeout,
+        )
+    }
+}
+
+/// Compiles along the squeeze ladder until the document fits in `budget`
+/// pages (see `fit`). Returns the document and a note on what was tightened,
+/// or an error saying how much does not fit and where.
+fn fit_to_pages(
+    job: &CompileJob,
+    mut data: Json,
+    theme: &theme::Theme,
+    budget: usize,
+    parsed: &ParsedProfile,
+) -> Result<(render::Compiled, Option<String>), Vec<Diagnostic>> {
+    let ladder = fit::ladder();
+    let fitted = fit::search(budget, &ladder, |step| {
+        let options = fit::squeezed(&theme.layout_options, job.layout, step);
+        data["theme"] = Json::Object(options.clone());
+        let json = serde_json::to_vec_pretty(&data).map_err(|e| {
+            vec![Diagnostic::error(format!(
+                "cannot serialise layout data: {e}"
+            ))]
+        })?;
+        let compiled = job.compile(json)?;
+        let pages = compiled.document.pages().len();
+        Ok::<_, Vec<Diagnostic>>(((compiled, options), pages))
+    })?;
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    match fitted {
+        Fitted::Fits { step: 0, result } => Ok((result.0, None)),
+        Fitted::Fits { step, result } => {
+            let note = format!(
+                "fitted to {budget} page{}: {}",
+                plural(budget),
+                describe_squeeze(ladder[step], &result.1)
+            );
+            Ok((result.0, Some(note)))
+        }
+        Fitted::TooLong { result } => {
+            let (compiled, options) = result;
+            let overflow = fit::overflow(&compiled.document, budget);
+            let tightest = describe_squeeze(*ladder.last().unwrap_or(&Squeeze::NONE), &options);
+            let how_far = match overflow.onto_last_page {
+                Some(length) => format!("runs {:.1} cm onto page {}", length.to_cm(), budget + 1),
+                None => format!("needs {} pages", overflow.pages),
+            };
+            let mut diag = Diagnostic::error(format!(
+                "the profile does not fit on {budget} page{}: even at the tightest setting ({tightest}) it {how_far}",
+                plural(budget)
+            ));
+            let titles = section_titles(&data, &overflow.sections);
+            if let Some((first, rest)) = titles.split_first() {
+                let mut past = format!("past the budget: the end of {first}");
+                if !rest.is_empty() {
+                    past.push_str(&format!(", then {}", rest.join(", ")));
+                }
+                diag = diag.hint(past);
+            }
+            diag = diag.hint(format!(
+                "shorten or hide sections (theme.hide), make a variant without some entries, or raise `pages` to {}",
+                budget + 1
+            ));
+            // Point at `pages` in [theme], or in the variant's theme laid over it.
+            if let Some(value) = parsed.profile.theme.get("pages") {
+                let span = value.span();
+                let key = crate::profile::load::display_path(&parsed.tree.path_at(&span));
+                diag = diag.at(&parsed.source, span).key(key);
+            }
+            Err(vec![diag])
+        }
+    }
+}
+
+/// "spacing 80 %, 8.6 pt": a squeeze step in the user's terms.
+fn describe_squeeze(step: Squeeze, options: &serde_json::Map<String, Json>) -> String {
+    let mut parts = vec![format!("spacing {:.0} %", step.spacing * 100.0)];
+    if step.size < 1.0
+        && let Some(size) = options.get("size").and_then(Json::as_f64)
+    {
+        parts.push(format!("font size {size} pt"));
+    }
+    parts.join(", ")
+}
+
+/// The titles of the sections with these ids, quoted, as the reader sees them.
+fn section_titles(data: &Json, ids: &[String]) -> Vec<String> {
+    let sections = data["sections"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    ids.iter()
+        .map(|id| {
+            let title = sections
+                .iter()
+                .find(|s| s["id"].as_str() == Some(id))
+                .and_then(|s| s["title"].as_str())
+                .unwrap_or(id);
+            format!("“{title}”")
+        })
+        .collect()
 }
 
 /// Every string of the layout data, concatenated, for the glyph check.

@@ -16,7 +16,7 @@ use crate::diagnostic::{Diagnostic, SourceFile, closest, one_of};
 use crate::layout::{Layout, OptionKind, OptionSpec};
 
 /// Options every layout gets, handled by vitae itself.
-pub const UNIVERSAL: [(&str, &str); 3] = [
+pub const UNIVERSAL: [(&str, &str); 5] = [
     (
         "section_order",
         "section ids in the order to show them; unnamed sections follow in the default order",
@@ -26,7 +26,21 @@ pub const UNIVERSAL: [(&str, &str); 3] = [
         "date_format",
         "how dates are written: short (Oct 2022), long, numeric, iso or year",
     ),
+    (
+        "pages",
+        "a page budget (1–20): vitae tightens spacing, then font size, until the profile fits",
+    ),
+    (
+        "spacing",
+        "vertical whitespace as a factor, 0.5–1.5 (default 1); page fitting lowers it",
+    ),
 ];
+
+/// The range of the universal `spacing` factor.
+pub const SPACING_RANGE: (f64, f64) = (0.5, 1.5);
+
+/// The largest page budget (`pages`) a profile may ask for.
+pub const MAX_PAGE_BUDGET: i64 = 20;
 
 /// A theme resolved for one layout.
 #[derive(Debug, Clone, Default)]
@@ -34,6 +48,8 @@ pub struct Theme {
     pub section_order: Vec<String>,
     pub hide: Vec<String>,
     pub date_style: DateStyle,
+    /// `pages`: fit the document into this many pages.
+    pub pages: Option<usize>,
     /// The layout's own options, defaults filled in, as handed to Typst.
     pub layout_options: Map<String, Json>,
 }
@@ -70,6 +86,9 @@ pub fn resolve(
     overrides: &[(String, toml::Value)],
 ) -> Result<Theme, Vec<Diagnostic>> {
     let mut theme = Theme::default();
+    theme
+        .layout_options
+        .insert("spacing".into(), Json::from(1.0));
     let mut errors = Vec::new();
     for (key, spec) in &layout.manifest.options {
         match check_value(key, spec, &spec.default) {
@@ -127,6 +146,33 @@ fn apply(
                 Diagnostic::error(format!("bad value {value} for `date_format`"))
                     .expected(format!("one of {}", one_of(&DateStyle::NAMES)))
             })?;
+        }
+        "pages" => match value.as_integer() {
+            Some(n @ 1..=MAX_PAGE_BUDGET) => theme.pages = Some(n as usize),
+            _ => {
+                return Err(
+                    Diagnostic::error(format!("bad value {value} for `pages`")).expected(format!(
+                        "a whole number of pages from 1 to {MAX_PAGE_BUDGET}"
+                    )),
+                );
+            }
+        },
+        "spacing" => {
+            let (min, max) = SPACING_RANGE;
+            match value
+                .as_float()
+                .or_else(|| value.as_integer().map(|i| i as f64))
+            {
+                Some(n) if (min..=max).contains(&n) => {
+                    theme.layout_options.insert(key.into(), Json::from(n));
+                }
+                _ => {
+                    return Err(
+                        Diagnostic::error(format!("bad value {value} for `spacing`"))
+                            .expected(format!("a number from {min} to {max}")),
+                    );
+                }
+            }
         }
         _ => {
             let Some(spec) = layout.manifest.options.get(key) else {

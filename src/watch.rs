@@ -16,7 +16,7 @@ use std::time::Duration;
 use notify::RecursiveMode;
 use notify_debouncer_full::new_debouncer;
 
-use crate::batch::{self, Job, Mode, Report};
+use crate::batch::{self, Job, Mode, Report, Variants};
 use crate::diagnostic::Diagnostic;
 use crate::layout::Layout;
 use crate::pipeline::Settings;
@@ -33,17 +33,20 @@ pub enum Event {
     Error(Vec<Diagnostic>),
 }
 
-/// Watches `paths` until `stop` is set; `out` and `threads` are as for render.
+/// Watches `paths` until `stop` is set; `variants`, `out` and `threads` are
+/// as for render.
+#[allow(clippy::too_many_arguments)]
 pub fn run(
     engine: &Arc<Engine>,
     paths: &[PathBuf],
+    variants: &Variants,
     out: Option<&Path>,
     settings: &Settings,
     threads: usize,
     stop: Arc<AtomicBool>,
     mut on_event: impl FnMut(Event),
 ) -> Result<(), Diagnostic> {
-    let mut jobs = plan(paths, out).unwrap_or_else(|errors| {
+    let mut jobs = plan(paths, variants, out).unwrap_or_else(|errors| {
         on_event(Event::Error(errors));
         Vec::new()
     });
@@ -101,7 +104,7 @@ pub fn run(
             .iter()
             .any(|c| layout_dirs.iter().any(|d| c.starts_with(d)));
         // New profiles may have appeared in watched folders.
-        if let Ok(fresh) = plan(paths, out) {
+        if let Ok(fresh) = plan(paths, variants, out) {
             jobs = fresh;
         }
         let due: Vec<Job> = jobs
@@ -121,8 +124,12 @@ pub fn run(
     Ok(())
 }
 
-fn plan(paths: &[PathBuf], out: Option<&Path>) -> Result<Vec<Job>, Vec<Diagnostic>> {
-    batch::plan(&batch::discover(paths)?, out)
+fn plan(
+    paths: &[PathBuf],
+    variants: &Variants,
+    out: Option<&Path>,
+) -> Result<Vec<Job>, Vec<Diagnostic>> {
+    batch::plan(&batch::discover(paths)?, variants, out)
 }
 
 /// The folders to watch: each folder argument, and the folder of each file.

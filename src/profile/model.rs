@@ -53,6 +53,10 @@ pub struct Profile {
     /// Free-form sections for anything else.
     #[serde(default)]
     pub sections: Vec<CustomSection>,
+    /// Tailored versions of this profile, each a subset of its entries chosen
+    /// by tag: `vitae render me.toml --variant backend` or `--all-variants`.
+    #[serde(default)]
+    pub variants: Vec<Variant>,
     /// Section titles that replace the locale's words, by section id.
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, String>")]
@@ -97,6 +101,42 @@ pub struct Basics {
     pub signature: Option<String>,
     #[serde(default)]
     pub profiles: Vec<SocialProfile>,
+}
+
+/// A tailored version of the profile. Untagged entries and bullets are in
+/// every variant; a tagged one is in a variant when it carries one of
+/// `include` (or `include` is empty) and none of `exclude`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Variant {
+    /// Used with `--variant NAME` and in the output's name: `me-NAME.pdf`.
+    #[schemars(with = "String")]
+    pub name: Spanned<String>,
+    /// Keep tagged entries that carry at least one of these tags.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub include: Vec<Spanned<String>>,
+    /// Leave out entries that carry any of these tags.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub exclude: Vec<Spanned<String>>,
+    /// A headline for this variant instead of `basics.label`.
+    pub label: Option<String>,
+    /// A summary for this variant instead of `basics.summary`.
+    pub summary: Option<String>,
+    /// A layout for this variant (a built-in name, or a folder relative to
+    /// the profile); `--layout` still wins.
+    #[schemars(with = "Option<String>")]
+    pub layout: Option<Spanned<String>>,
+    /// Theme options for this variant, over the profile's `[theme]`
+    /// (e.g. `pages = 1`).
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, serde_json::Value>")]
+    pub theme: BTreeMap<String, Spanned<toml::Value>>,
+    /// Where this variant's PDF goes when `-o` is not given, relative to the
+    /// profile's folder; default: `<profile output>-NAME.pdf`.
+    #[schemars(with = "Option<String>")]
+    pub output: Option<Spanned<String>>,
 }
 
 /// A place: either a plain string ("Pune, India") or JSON Resume's table.
@@ -168,6 +208,10 @@ pub struct SocialProfile {
     pub username: Option<String>,
     #[schemars(with = "Option<String>")]
     pub url: Option<Spanned<String>>,
+    /// Tags for variants, e.g. ["backend", "ml"]: never printed. A variant
+    /// that includes none of them (or excludes one) leaves this out.
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -201,6 +245,10 @@ pub struct KeyNumber {
     /// A sentence of detail.
     pub detail: Option<String>,
     pub caption: Option<String>,
+    /// Tags for variants, e.g. ["backend", "ml"]: never printed. A variant
+    /// that includes none of them (or excludes one) leaves this out.
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 /// One employer. Either the entry is itself one role (`position`, `start`, …)
@@ -232,6 +280,10 @@ pub struct Work {
     pub blocks: Vec<Block>,
     #[serde(default)]
     pub roles: Vec<Role>,
+    /// Tags for variants, e.g. ["backend", "ml"]: never printed. A variant
+    /// that includes none of them (or excludes one) leaves this out.
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 /// One role at an employer.
@@ -252,6 +304,10 @@ pub struct Role {
     pub stack: Vec<String>,
     #[serde(default)]
     pub blocks: Vec<Block>,
+    /// Tags for variants, e.g. ["backend", "ml"]: never printed. A variant
+    /// that includes none of them (or excludes one) leaves this out.
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -269,6 +325,10 @@ pub struct Volunteer {
     pub summary: Option<String>,
     #[serde(default)]
     pub highlights: Vec<Bullet>,
+    /// Tags for variants, e.g. ["backend", "ml"]: never printed. A variant
+    /// that includes none of them (or excludes one) leaves this out.
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -293,6 +353,10 @@ pub struct Education {
     pub summary: Option<String>,
     #[serde(default)]
     pub highlights: Vec<Bullet>,
+    /// Tags for variants, e.g. ["backend", "ml"]: never printed. A variant
+    /// that includes none of them (or excludes one) leaves this out.
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -315,6 +379,10 @@ pub struct Project {
     /// Featured projects are shown first or larger, as the layout sees fit.
     #[serde(default)]
     pub featured: bool,
+    /// Tags for variants, e.g. ["backend", "ml"]: never printed. A variant
+    /// that includes none of them (or excludes one) leaves this out.
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -328,6 +396,10 @@ pub struct Skill {
     pub keywords: Vec<String>,
     /// A short note, e.g. "3 roles, ny + juspay".
     pub note: Option<String>,
+    /// Tags for variants, e.g. ["backend", "ml"]: never printed. A variant
+    /// that includes none of them (or excludes one) leaves this out.
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -339,6 +411,10 @@ pub struct Award {
     /// Who gave it.
     pub awarder: Option<String>,
     pub summary: Option<String>,
+    /// Tags for variants, e.g. ["backend", "ml"]: never printed. A variant
+    /// that includes none of them (or excludes one) leaves this out.
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -350,6 +426,10 @@ pub struct Certificate {
     pub issuer: Option<String>,
     #[schemars(with = "Option<String>")]
     pub url: Option<Spanned<String>>,
+    /// Tags for variants, e.g. ["backend", "ml"]: never printed. A variant
+    /// that includes none of them (or excludes one) leaves this out.
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -362,6 +442,10 @@ pub struct Publication {
     #[schemars(with = "Option<String>")]
     pub url: Option<Spanned<String>>,
     pub summary: Option<String>,
+    /// Tags for variants, e.g. ["backend", "ml"]: never printed. A variant
+    /// that includes none of them (or excludes one) leaves this out.
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -369,6 +453,10 @@ pub struct Publication {
 pub struct Language {
     pub language: String,
     pub fluency: Option<String>,
+    /// Tags for variants, e.g. ["backend", "ml"]: never printed. A variant
+    /// that includes none of them (or excludes one) leaves this out.
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -377,6 +465,10 @@ pub struct Interest {
     pub name: String,
     #[serde(default)]
     pub keywords: Vec<String>,
+    /// Tags for variants, e.g. ["backend", "ml"]: never printed. A variant
+    /// that includes none of them (or excludes one) leaves this out.
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -388,6 +480,10 @@ pub struct Reference {
     pub organization: Option<String>,
     /// What they said.
     pub reference: Option<String>,
+    /// Tags for variants, e.g. ["backend", "ml"]: never printed. A variant
+    /// that includes none of them (or excludes one) leaves this out.
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 /// A section of the user's own: a title plus any of text, bullets, a quote,
@@ -412,6 +508,10 @@ pub struct CustomSection {
     pub entries: Vec<CustomEntry>,
     #[serde(default)]
     pub blocks: Vec<Block>,
+    /// Tags for variants, e.g. ["backend", "ml"]: never printed. A variant
+    /// that includes none of them (or excludes one) leaves this out.
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -431,6 +531,10 @@ pub struct CustomEntry {
     pub text: Option<String>,
     #[serde(default)]
     pub items: Vec<Bullet>,
+    /// Tags for variants, e.g. ["backend", "ml"]: never printed. A variant
+    /// that includes none of them (or excludes one) leaves this out.
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 /// A piece of content inside a role or a section, shown in this order:
@@ -452,6 +556,10 @@ pub struct Block {
     /// Who said the quote.
     pub cite: Option<String>,
     pub signature: Option<String>,
+    /// Tags for variants, e.g. ["backend", "ml"]: never printed. A variant
+    /// that includes none of them (or excludes one) leaves this out.
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 /// A bullet: a string, or a table with a label, text and nested bullets.
@@ -461,6 +569,8 @@ pub struct Bullet {
     pub label: Option<String>,
     pub text: Option<String>,
     pub items: Vec<Bullet>,
+    /// Tags for variants (never printed).
+    pub tags: Vec<String>,
 }
 
 #[derive(Deserialize, JsonSchema)]
@@ -470,6 +580,9 @@ struct BulletTable {
     text: Option<String>,
     #[serde(default)]
     items: Vec<Bullet>,
+    /// Tags for variants; a tagged bullet is written as a table.
+    #[serde(default)]
+    tags: Vec<String>,
 }
 
 impl<'de> Deserialize<'de> for Bullet {
@@ -492,6 +605,7 @@ impl<'de> Deserialize<'de> for Bullet {
                     label: t.label,
                     text: t.text,
                     items: t.items,
+                    tags: t.tags,
                 })
             }
         }

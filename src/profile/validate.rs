@@ -109,6 +109,7 @@ pub fn validate(parsed: &ParsedProfile) -> Vec<Diagnostic> {
     check.output(p.output.as_ref());
     check.locale(p.locale.as_ref());
     check.section_ids(p);
+    check.variants(p);
     check.found
 }
 
@@ -287,6 +288,50 @@ impl Checker<'_> {
                 diag = diag.hint(format!("did you mean `{best}`?"));
             }
             self.error_at(Some(value.span()), diag);
+        }
+    }
+
+    /// Variant names must be unique and usable in file names; the tags a
+    /// variant names should exist (a misspelt tag silently empties a variant).
+    fn variants(&mut self, p: &Profile) {
+        let used = crate::variant::all_tags(p);
+        let mut names = BTreeSet::new();
+        for variant in &p.variants {
+            let name = variant.name.get_ref();
+            if !crate::variant::is_valid_name(name) {
+                self.error_at(
+                    Some(variant.name.span()),
+                    Diagnostic::error(format!("bad variant name `{name}`"))
+                        .expected("letters, digits, `-` and `_` (it becomes part of a file name)"),
+                );
+            } else if !names.insert(name.clone()) {
+                self.error_at(
+                    Some(variant.name.span()),
+                    Diagnostic::error(format!("two variants are called `{name}`"))
+                        .hint("give each variant its own name"),
+                );
+            }
+            self.output(variant.output.as_ref());
+            for tag in variant.include.iter().chain(&variant.exclude) {
+                if used.contains(tag.get_ref()) {
+                    continue;
+                }
+                let mut diag = Diagnostic::warning(format!(
+                    "variant `{name}` names the tag `{}`, which no entry carries",
+                    tag.get_ref()
+                ));
+                diag = match closest(tag.get_ref(), used.iter().map(String::as_str)) {
+                    Some(best) => diag.hint(format!("did you mean `{best}`?")),
+                    None if used.is_empty() => diag.hint(
+                        "tag entries or bullets with `tags = [\"…\"]` for variants to choose from",
+                    ),
+                    None => diag.expected(format!(
+                        "a tag used in the profile: {}",
+                        one_of(&used.iter().collect::<Vec<_>>())
+                    )),
+                };
+                self.error_at(Some(tag.span()), diag);
+            }
         }
     }
 

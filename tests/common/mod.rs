@@ -111,8 +111,8 @@ pub struct Fact {
 }
 
 /// Keys whose values are settings, not text a reader sees.
-const SETTINGS: [&str; 8] = [
-    "theme", "layout", "locale", "id", "photo", "featured", "numbered", "tags",
+const SETTINGS: [&str; 9] = [
+    "theme", "layout", "locale", "id", "photo", "featured", "numbered", "tags", "variants",
 ];
 
 /// Every text fact of a profile, in document order, as it should read in the
