@@ -214,6 +214,14 @@ pub fn json_resume(p: &Profile) -> Exported {
         (p.layout.is_some(), "layout"),
         (p.basics.tagline.is_some(), "basics.tagline"),
         (p.basics.signature.is_some(), "basics.signature"),
+        (
+            !p.variants.is_empty(),
+            "variants (export one with --variant)",
+        ),
+        (
+            !crate::variant::all_tags(p).is_empty(),
+            "tags (JSON Resume has no tags)",
+        ),
     ] {
         if present {
             not_mapped.push(what.to_string());

@@ -369,7 +369,7 @@ fn describe_squeeze(step: Squeeze, options: &serde_json::Map<String, Json>) -> S
     if step.size < 1.0
         && let Some(size) = options.get("size").and_then(Json::as_f64)
     {
-        parts.push(format!("font size {size} pt"));
+        parts.push(format!("font size {size:.1} pt"));
     }
     parts.join(", ")
 }

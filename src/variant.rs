@@ -167,7 +167,8 @@ pub fn find(profile: &Profile, name: &str) -> Result<usize, Diagnostic> {
 /// layout over the profile's. Returns the variant's own `output`, if any.
 pub fn apply(profile: &mut Profile, name: &str) -> Result<Option<String>, Diagnostic> {
     let index = find(profile, name)?;
-    let variant = profile.variants.swap_remove(index);
+    // A tailored profile has no variants of its own left.
+    let variant = std::mem::take(&mut profile.variants).swap_remove(index);
     let selection = Selection::of(&variant);
     macro_rules! prune {
         ($list:expr) => {

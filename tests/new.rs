@@ -33,6 +33,18 @@ fn the_starter_profile_renders_in_every_layout_with_every_fact_and_validates() {
         assert_facts_in_text(&format!("starter in {layout}"), &text, &pdf_text(&pdf));
     }
 
+    // Its variant renders too, within its one-page budget.
+    let output = run(&[
+        "render",
+        profile.to_str().unwrap(),
+        "--all-variants",
+        "--strict",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let lead = dir.path().join("ada-quill-lead.pdf");
+    assert_eq!(pdf_pages(&lead), 1);
+    assert!(squash(&pdf_text(&lead)).contains("EngineeringLead"));
+
     let schema: serde_json::Value =
         serde_json::from_str(&vitae::schema::profile_schema_json()).unwrap();
     let value: toml::Value = toml::from_str(&text).unwrap();
