@@ -23,7 +23,8 @@ Examples:
   vitae render me.toml --variant backend   a tailored version: me-backend.pdf
   vitae render me.toml --all-variants      every [[variants]] of the profile
   vitae watch me.toml                      re-render on every save
-  vitae layouts                            list the built-in layouts";
+  vitae layouts                            list the built-in layouts
+  vitae import cv.yaml                     a RenderCV file → cv.toml (also JSON Resume)";
 
 #[derive(Debug, Parser)]
 #[command(name = "vitae", version, about = ABOUT, long_about = LONG_ABOUT, after_help = AFTER_HELP)]
@@ -59,10 +60,14 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// Convert a JSON Resume document into a vitae profile, keeping every field.
+    /// Convert a JSON Resume document or a RenderCV YAML file into a vitae
+    /// profile, keeping every field.
     Import {
-        /// A JSON Resume (1.x) file.
+        /// A JSON Resume (1.x) file, or a RenderCV file (*.yaml, *.yml).
         file: PathBuf,
+        /// The format of FILE [default: RenderCV for *.yaml/*.yml, else JSON Resume].
+        #[arg(long, value_enum)]
+        from: Option<ImportFormat>,
         /// Where to write the profile [default: the file's name with .toml].
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -228,6 +233,14 @@ fn parse_seconds(text: &str) -> Result<f64, String> {
             "`{text}` is not a number of seconds between 0 and 86400"
         )),
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// JSON Resume 1.x (jsonresume.org).
+    JsonResume,
+    /// RenderCV's YAML (`cv:` and `design:`).
+    Rendercv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -10,8 +10,11 @@ use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use vitae::batch::{self, Mode, Outcome, Report, Variants};
-use vitae::cli::{Cli, ColorChoice, Command, CommonArgs, OutputFormat, RenderArgs, WatchArgs};
+use vitae::cli::{
+    Cli, ColorChoice, Command, CommonArgs, ImportFormat, OutputFormat, RenderArgs, WatchArgs,
+};
 use vitae::diagnostic::Diagnostic;
+use vitae::import::Source;
 use vitae::layout::Layout;
 use vitae::output::WriteOutcome;
 use vitae::pipeline::{self, Format, Settings};
@@ -31,7 +34,14 @@ fn main() -> ExitCode {
         Command::Render(args) => render(args, &out),
         Command::Watch(args) => watch(args, &out),
         Command::New { name, output } => new_profile(&name, output, &out),
-        Command::Import { file, output } => import(&file, output, &out),
+        Command::Import { file, from, output } => {
+            let source = match from {
+                Some(ImportFormat::JsonResume) => Source::JsonResume,
+                Some(ImportFormat::Rendercv) => Source::RenderCv,
+                None => Source::of(&file),
+            };
+            import(&file, source, output, &out)
+        }
         Command::Export {
             profile,
             to: _,
@@ -511,7 +521,12 @@ fn export(
 
 /// `vitae import`: writes the profile (never over a file), then checks it
 /// like a render would and shows what to fix.
-fn import(file: &std::path::Path, output: Option<std::path::PathBuf>, out: &Printer) -> ExitCode {
+fn import(
+    file: &std::path::Path,
+    source: Source,
+    output: Option<std::path::PathBuf>,
+    out: &Printer,
+) -> ExitCode {
     let text = match std::fs::read_to_string(file) {
         Ok(text) => text,
         Err(e) => {
@@ -521,12 +536,13 @@ fn import(file: &std::path::Path, output: Option<std::path::PathBuf>, out: &Prin
             return ExitCode::from(FAILED);
         }
     };
-    let imported = match vitae::import::json_resume(&text) {
+    let imported = match vitae::import::convert(source, &text) {
         Ok(imported) => imported,
         Err(problem) => {
             out.diagnostics(&[Diagnostic::error(problem)
                 .in_file(file)
-                .expected("a JSON Resume document")]);
+                .expected(source.name())
+                .hint("name the format with --from json-resume or --from rendercv")]);
             return ExitCode::from(FAILED);
         }
     };
@@ -549,6 +565,13 @@ fn import(file: &std::path::Path, output: Option<std::path::PathBuf>, out: &Prin
         let note = format!(
             "moved to the section \"Other details\" (vitae has no key for them): {}",
             imported.moved.join(", ")
+        );
+        out.diagnostics(&[Diagnostic::warning(note).in_file(&path)]);
+    }
+    if !imported.skipped.is_empty() {
+        let note = format!(
+            "not imported (styling and settings, not content): {}",
+            imported.skipped.join(", ")
         );
         out.diagnostics(&[Diagnostic::warning(note).in_file(&path)]);
     }

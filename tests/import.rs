@@ -1,4 +1,5 @@
-//! `vitae import` from JSON Resume: nothing dropped, renders, round-trips.
+//! `vitae import` from JSON Resume and RenderCV: nothing dropped, renders,
+//! round-trips.
 
 mod common;
 
@@ -45,7 +46,7 @@ fn import(json: &Path, dir: &Path) -> (std::path::PathBuf, String) {
 
 #[test]
 fn imported_documents_render_with_every_string_in_the_pdf() {
-    for name in ["full", "minimal"] {
+    for name in ["full", "minimal", "awkward"] {
         let json = repo().join(format!("tests/json-resume/{name}.json"));
         let dir = tempfile::tempdir().unwrap();
         let (profile, messages) = import(&json, dir.path());
@@ -149,5 +150,170 @@ fn json_resume_round_trips_through_vitae() {
     assert!(
         back["work"][0].get("endDate").is_none(),
         "an open role stays open"
+    );
+}
+
+/// Every string under `cv` of a RenderCV file as a reader should see it:
+/// dates formatted, comma lists (`details`) as their items, links without
+/// their scheme, a network's username as part of its address.
+fn rendercv_strings(key: &str, value: &yaml_rust2::Yaml, out: &mut Vec<String>) {
+    use yaml_rust2::Yaml;
+    let text = match value {
+        Yaml::String(s) => s.clone(),
+        Yaml::Integer(i) => i.to_string(),
+        Yaml::Array(items) => return items.iter().for_each(|v| rendercv_strings(key, v, out)),
+        Yaml::Hash(map) => {
+            for (k, v) in map {
+                rendercv_strings(k.as_str().unwrap_or_default(), v, out);
+            }
+            return;
+        }
+        _ => return,
+    };
+    let en = vitae::locale::words("en").unwrap();
+    match key {
+        k if k.ends_with("date") => match vitae::dates::parse(&text, true) {
+            Ok(point) => out.push(vitae::dates::format_point(
+                point,
+                vitae::dates::DateStyle::Short,
+                en,
+            )),
+            Err(_) => out.push(text), // kept in "Other details"
+        },
+        "details" => out.extend(text.split(',').map(|s| s.trim().to_string())),
+        "phone" => out.push(text.trim_start_matches("tel:").to_string()),
+        "username" => {
+            // @name@server → server/@name: the name is in the link text.
+            let name = text.trim_start_matches('@');
+            out.push(name.split('@').next().unwrap_or(name).to_string());
+        }
+        _ => out.push(text.trim_start_matches("https://").to_string()),
+    }
+}
+
+fn import_rendercv(name: &str, dir: &Path) -> (std::path::PathBuf, String) {
+    import(&repo().join(format!("tests/rendercv/{name}.yaml")), dir)
+}
+
+#[test]
+fn rendercv_files_render_with_every_string_in_the_pdf() {
+    for name in ["full", "minimal"] {
+        let dir = tempfile::tempdir().unwrap();
+        let (profile, messages) = import_rendercv(name, dir.path());
+        assert!(!messages.contains("error"), "{name}: {messages}");
+        let output = run(&["render", profile.to_str().unwrap(), "--strict"]);
+        assert!(output.status.success(), "{name}: {}", stderr(&output));
+        let pdf = profile.with_extension("pdf");
+        let text = squash(&pdf_text(&pdf)).replace('-', "");
+        let yaml = fs::read_to_string(repo().join(format!("tests/rendercv/{name}.yaml"))).unwrap();
+        let docs = yaml_rust2::YamlLoader::load_from_str(&yaml).unwrap();
+        let mut all = Vec::new();
+        rendercv_strings("", &docs[0]["cv"], &mut all);
+        assert!(
+            all.len() >= 2,
+            "the walker found the strings: {name}: {all:?}"
+        );
+        for s in all {
+            let shown = squash(&vitae::markup::plain(&s)).replace('-', "");
+            assert!(
+                text.contains(&shown),
+                "{name}: `{s}` is not in the PDF text"
+            );
+        }
+    }
+}
+
+#[test]
+fn rendercv_sections_keep_their_titles_order_and_kinds() {
+    let dir = tempfile::tempdir().unwrap();
+    let (profile, messages) = import_rendercv("full", dir.path());
+    let toml_text = fs::read_to_string(&profile).unwrap();
+    let value: toml::Value = toml::from_str(&toml_text).unwrap();
+    // Kinds vitae knows become its own sections, with RenderCV's titles.
+    assert_eq!(value["work"][0]["name"].as_str(), Some("Paystream"));
+    assert_eq!(value["skills"][1]["keywords"][0].as_str(), Some("Triton"));
+    assert_eq!(
+        value["awards"][0]["title"].as_str(),
+        Some("Best Paper Award")
+    );
+    assert_eq!(value["titles"]["awards"].as_str(), Some("Honors"));
+    assert_eq!(value["layout"].as_str(), Some("compact"));
+    assert_eq!(
+        value["publications"][0]["url"].as_str(),
+        Some("https://doi.org/10.1234/example.5678")
+    );
+    // A second experience section and bullet-only sections stay custom,
+    // with ids that cannot clash with the built-in sections.
+    let custom: Vec<&str> = value["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["title"].as_str().unwrap())
+        .collect();
+    assert!(custom.contains(&"Internships") && custom.contains(&"Certificates"));
+    // The PDF shows the sections in the YAML's order.
+    let output = run(&["render", profile.to_str().unwrap(), "-q"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let pdf = profile.with_extension("pdf");
+    assert!(pdf_info(&pdf).contains("612 x 792"), "design.page.size");
+    let text = pdf_text(&pdf);
+    let mut from = 0;
+    for title in [
+        "Summary",
+        "Experience",
+        "Internships",
+        "Education",
+        "Publications",
+        "Skills",
+        "Extracurricular",
+        "Projects",
+        "Honors",
+        "Talks",
+        "Certificates",
+        "Reading List",
+        "Milestones",
+        "Other details",
+    ] {
+        let at = text[from..]
+            .find(&format!("\n{title}\n"))
+            .unwrap_or_else(|| panic!("`{title}` missing or out of order:\n{text}"));
+        from += at + 1;
+    }
+    // What had no place is named: moved fields and styling.
+    for note in [
+        "cv.photo",
+        "sections.Talks[0].date",
+        "design.colors (styling)",
+        "rendercv_settings",
+        "reversed numbering",
+    ] {
+        assert!(messages.contains(note), "`{note}` not reported: {messages}");
+    }
+}
+
+#[test]
+fn a_file_that_is_not_rendercv_is_refused_with_a_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = dir.path().join("x.yaml");
+    fs::write(&yaml, "name: Not a RenderCV file\n").unwrap();
+    let output = run(&["import", yaml.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains("a RenderCV file has a `cv:` table at the top"),
+        "{err}"
+    );
+    assert!(err.contains("--from"), "{err}");
+    assert!(!dir.path().join("x.toml").exists());
+
+    // --from overrides the file name's guess.
+    let json = dir.path().join("cv.txt");
+    fs::write(&json, "cv:\n  name: Named By Flag\n").unwrap();
+    let output = run(&["import", json.to_str().unwrap(), "--from", "rendercv"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        fs::read_to_string(dir.path().join("cv.toml"))
+            .unwrap()
+            .contains("Named By Flag")
     );
 }

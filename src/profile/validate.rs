@@ -404,11 +404,16 @@ fn deepest_beyond(path: Vec<Segment>, bullets: &[Bullet], depth: usize) -> Optio
 
 /// A custom section's id: given, or derived from its title.
 pub fn custom_section_id(section: &CustomSection) -> String {
-    if let Some(id) = &section.id {
-        return id.get_ref().clone();
+    match &section.id {
+        Some(id) => id.get_ref().clone(),
+        None => id_from_title(&section.title),
     }
+}
+
+/// The id a custom section gets from its title: "Open Source!" → `open-source`.
+pub fn id_from_title(title: &str) -> String {
     let mut id = String::new();
-    for c in crate::markup::plain(&section.title).chars() {
+    for c in crate::markup::plain(title).chars() {
         if c.is_alphanumeric() {
             id.extend(c.to_lowercase());
         } else if !id.ends_with('-') && !id.is_empty() {

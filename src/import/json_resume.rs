@@ -1,4 +1,4 @@
-//! `vitae import FILE`: a JSON Resume (1.x) document as a vitae profile.
+//! A JSON Resume (1.x) document as a vitae profile.
 //!
 //! Known fields map to vitae's keys (camelCase → snake_case, `startDate` →
 //! `start`, an open-ended role → `end = "present"`). Nothing is dropped:
@@ -8,11 +8,7 @@
 use serde_json::Value;
 use toml::{Table, Value as Toml};
 
-/// The profile as TOML text and what was moved to "Other details".
-pub struct Imported {
-    pub toml: String,
-    pub moved: Vec<String>,
-}
+use super::{Imported, finish, other_entry, plain, to_toml};
 
 /// One JSON Resume section: its name, vitae's name, and the field renames
 /// (JSON Resume key → vitae key) for its entries.
@@ -226,18 +222,7 @@ pub fn json_resume(text: &str) -> Result<Imported, String> {
             moved.push(key.clone());
         }
     }
-    if !other.is_empty() {
-        let mut section = Table::new();
-        section.insert("title".into(), Toml::String("Other details".into()));
-        section.insert("entries".into(), Toml::Array(other));
-        root.insert("sections".into(), Toml::Array(vec![Toml::Table(section)]));
-    }
-    let body = toml::to_string_pretty(&root).map_err(|e| format!("cannot write TOML: {e}"))?;
-    let header = "# Imported from JSON Resume by `vitae import`. Check it, then: vitae render this-file.toml\n\n";
-    Ok(Imported {
-        toml: format!("{header}{body}"),
-        moved,
-    })
+    finish(root, other, moved, Vec::new(), "JSON Resume")
 }
 
 fn basics_table(
@@ -331,49 +316,4 @@ fn basics_table(
         moved.extend(extras.iter().map(|(k, _)| format!("basics.{k}")));
     }
     table
-}
-
-/// A custom-section entry listing fields as "key: value" bullets.
-fn other_entry(title: &str, fields: &[(String, Value)]) -> Toml {
-    let mut entry = Table::new();
-    entry.insert("title".into(), Toml::String(title.into()));
-    let items = fields
-        .iter()
-        .map(|(k, v)| Toml::String(format!("{k}: {}", plain(v))))
-        .collect();
-    entry.insert("items".into(), Toml::Array(items));
-    Toml::Table(entry)
-}
-
-/// JSON values vitae keys take: strings, numbers and lists of strings.
-fn to_toml(value: &Value) -> Option<Toml> {
-    match value {
-        Value::String(s) if !s.trim().is_empty() => Some(Toml::String(s.clone())),
-        Value::Number(_) | Value::Bool(_) => Some(Toml::String(plain(value))),
-        Value::Array(items) => {
-            let items: Vec<Toml> = items
-                .iter()
-                .map(|i| Toml::String(plain(i)))
-                .filter(|t| t.as_str() != Some(""))
-                .collect();
-            (!items.is_empty()).then_some(Toml::Array(items))
-        }
-        Value::Object(_) => Some(Toml::String(plain(value))),
-        _ => None,
-    }
-}
-
-/// Any JSON value as one line of text.
-fn plain(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.clone(),
-        Value::Null => String::new(),
-        Value::Array(items) => items.iter().map(plain).collect::<Vec<_>>().join(", "),
-        Value::Object(map) => map
-            .iter()
-            .map(|(k, v)| format!("{k}: {}", plain(v)))
-            .collect::<Vec<_>>()
-            .join("; "),
-        other => other.to_string(),
-    }
 }
