@@ -99,6 +99,9 @@ fn render_parsed(
     let (mut errors, mut warnings): (Vec<_>, Vec<_>) = validate(&parsed)
         .into_iter()
         .partition(Diagnostic::is_error);
+    if let Some(name) = &settings.variant {
+        keep_own_variant_warnings(&mut warnings, &parsed, name);
+    }
     let output = match &settings.variant {
         None => parsed
             .profile
@@ -390,6 +393,22 @@ fn section_titles(data: &Json, ids: &[String]) -> Vec<String> {
             format!("“{title}”")
         })
         .collect()
+}
+
+/// A variant's render reports warnings about its own `[[variants]]` table,
+/// not its siblings' (the whole-profile render reports them all), so
+/// `--all-variants` says each thing once.
+fn keep_own_variant_warnings(warnings: &mut Vec<Diagnostic>, parsed: &ParsedProfile, name: &str) {
+    let Ok(index) = variant::find(&parsed.profile, name) else {
+        return;
+    };
+    let own = format!("variants[{index}]");
+    warnings.retain(|w| match w.key_path.as_deref() {
+        Some(key) if key.starts_with("variants[") => {
+            key == own || key.starts_with(&format!("{own}."))
+        }
+        _ => true,
+    });
 }
 
 /// Every string of the layout data, concatenated, for the glyph check.

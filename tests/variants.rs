@@ -247,6 +247,11 @@ fn a_misspelt_tag_is_a_located_warning_and_an_error_with_strict() {
         "--strict",
     ]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+
+    // Each variant's render speaks only of its own table: said once in a batch.
+    let output = run(&["render", path.to_str().unwrap(), "--all-variants"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stderr(&output).matches("names the tag `bakend`").count(), 1);
 }
 
 #[test]
