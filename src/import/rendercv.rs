@@ -129,15 +129,25 @@ struct Target {
     /// Words in a RenderCV title that choose this section for entries of
     /// `kind`; empty: any title.
     words: &'static [&'static str],
-    fields: &'static [(&'static str, Field)],
+    /// Field maps, searched in order: the first that names a field wins.
+    fields: &'static [&'static [(&'static str, Field)]],
     /// The vitae key that must not be missing, when there is one.
     required: Option<&'static str>,
 }
 
-const DATES: [(&str, Field); 3] = [
+/// RenderCV's date fields; `date` is a single date for entries without a span.
+const DATES: &[(&str, Field)] = &[
     ("start_date", Date("start", false)),
     ("end_date", Date("end", true)),
     ("date", Date("start", false)),
+];
+
+/// What a role, a degree or a project shares in both formats.
+const ROLE: &[(&str, Field)] = &[
+    ("location", To("location")),
+    ("summary", To("summary")),
+    ("highlights", To("highlights")),
+    ("url", To("url")),
 ];
 
 const TARGETS: &[Target] = &[
@@ -146,15 +156,12 @@ const TARGETS: &[Target] = &[
         kind: Kind::Experience,
         words: &["volunteer"],
         fields: &[
-            ("company", To("organization")),
-            ("position", To("position")),
-            ("location", To("location")),
-            ("summary", To("summary")),
-            ("highlights", To("highlights")),
-            ("url", To("url")),
-            DATES[0],
-            DATES[1],
-            DATES[2],
+            &[
+                ("company", To("organization")),
+                ("position", To("position")),
+            ],
+            ROLE,
+            DATES,
         ],
         required: None,
     },
@@ -163,15 +170,9 @@ const TARGETS: &[Target] = &[
         kind: Kind::Experience,
         words: &[],
         fields: &[
-            ("company", To("name")),
-            ("position", To("position")),
-            ("location", To("location")),
-            ("summary", To("summary")),
-            ("highlights", To("highlights")),
-            ("url", To("url")),
-            DATES[0],
-            DATES[1],
-            DATES[2],
+            &[("company", To("name")), ("position", To("position"))],
+            ROLE,
+            DATES,
         ],
         required: None,
     },
@@ -180,16 +181,13 @@ const TARGETS: &[Target] = &[
         kind: Kind::Education,
         words: &[],
         fields: &[
-            ("institution", To("institution")),
-            ("area", To("area")),
-            ("degree", To("study_type")),
-            ("location", To("location")),
-            ("summary", To("summary")),
-            ("highlights", To("highlights")),
-            ("url", To("url")),
-            DATES[0],
-            DATES[1],
-            DATES[2],
+            &[
+                ("institution", To("institution")),
+                ("area", To("area")),
+                ("degree", To("study_type")),
+            ],
+            ROLE,
+            DATES,
         ],
         required: None,
     },
@@ -197,21 +195,21 @@ const TARGETS: &[Target] = &[
         section: "publications",
         kind: Kind::Publication,
         words: &[],
-        fields: &[
+        fields: &[&[
             ("title", To("name")),
             ("journal", To("publisher")),
             ("authors", To("summary")),
             ("url", To("url")),
             ("doi", Doi("url")),
             ("date", Date("date", false)),
-        ],
+        ]],
         required: Some("name"),
     },
     Target {
         section: "skills",
         kind: Kind::OneLine,
         words: &["skill", "technolog", "tool", "stack"],
-        fields: &[("label", To("name")), ("details", List("keywords"))],
+        fields: &[&[("label", To("name")), ("details", List("keywords"))]],
         required: Some("name"),
     },
     Target {
@@ -219,13 +217,13 @@ const TARGETS: &[Target] = &[
         kind: Kind::Normal,
         words: &["project"],
         fields: &[
-            ("name", To("name")),
-            ("summary", To("description")),
-            ("highlights", To("highlights")),
-            ("url", To("url")),
-            DATES[0],
-            DATES[1],
-            DATES[2],
+            &[
+                ("name", To("name")),
+                ("summary", To("description")),
+                ("highlights", To("highlights")),
+                ("url", To("url")),
+            ],
+            DATES,
         ],
         required: Some("name"),
     },
@@ -233,22 +231,22 @@ const TARGETS: &[Target] = &[
         section: "awards",
         kind: Kind::Normal,
         words: &["award", "honor", "honour", "prize"],
-        fields: &[
+        fields: &[&[
             ("name", To("title")),
             ("summary", To("summary")),
             ("date", Date("date", false)),
-        ],
+        ]],
         required: Some("title"),
     },
     Target {
         section: "certificates",
         kind: Kind::Normal,
         words: &["certific"],
-        fields: &[
+        fields: &[&[
             ("name", To("name")),
             ("url", To("url")),
             ("date", Date("date", false)),
-        ],
+        ]],
         required: Some("name"),
     },
 ];
@@ -438,7 +436,7 @@ impl Converter {
                 let mut converted = Vec::new();
                 for (i, e) in entries.iter().enumerate() {
                     if e.is_object() {
-                        converted.push(self.entry(e, CUSTOM_ENTRY, None, title, i));
+                        converted.push(self.entry(e, &[CUSTOM_ENTRY], None, title, i));
                     } else {
                         items.push(Toml::String(plain(e)));
                     }
@@ -459,7 +457,7 @@ impl Converter {
     fn entry(
         &mut self,
         entry: &Value,
-        fields: &[(&str, Field)],
+        fields: &[&[(&str, Field)]],
         required: Option<&str>,
         section: &str,
         index: usize,
@@ -467,7 +465,11 @@ impl Converter {
         let mut table = Table::new();
         let mut extras = Vec::new();
         for (key, value) in entry.as_object().into_iter().flatten() {
-            let field = fields.iter().find(|(from, _)| from == key).map(|(_, f)| *f);
+            let field = fields
+                .iter()
+                .flat_map(|map| map.iter())
+                .find(|(from, _)| from == key)
+                .map(|(_, f)| *f);
             match field {
                 Some(To(to)) if !table.contains_key(to) => {
                     if let Some(v) = entry_value(key, value) {
