@@ -182,23 +182,14 @@ fn render_parsed(
     let requested_font = theme.layout_options.get("font").and_then(|f| f.as_str());
     let fonts = engine.fonts_for(requested_font);
     warnings.extend(font_warning(&fonts, &layout, &theme));
-    let value = serde_json::to_value(&data).map_err(|e| {
-        vec![Diagnostic::error(format!(
-            "cannot serialise layout data: {e}"
-        ))]
-    })?;
+    let value = serde_json::to_value(&data).map_err(serialise_error)?;
     let mut text = String::new();
     all_text(&value, &mut text);
     let missing = fonts.uncovered(&text);
-    let json = serde_json::to_vec_pretty(&value).map_err(|e| {
-        vec![Diagnostic::error(format!(
-            "cannot serialise layout data: {e}"
-        ))]
-    })?;
 
     if settings.format == Format::Json {
         return Ok(Rendered {
-            files: vec![json],
+            files: vec![layout_json(&value)?],
             pages: 0,
             layout: layout.name().to_string(),
             warnings,
@@ -214,7 +205,7 @@ fn render_parsed(
         timeout: settings.timeout,
     };
     let (compiled, fitted) = match theme.pages {
-        None => (job.compile(json)?, None),
+        None => (job.compile(layout_json(&value)?)?, None),
         Some(budget) => fit_to_pages(&job, value, &theme, budget, &parsed)?,
     };
     warnings.extend(
@@ -275,6 +266,17 @@ fn render_parsed(
     })
 }
 
+/// The layout data as the bytes of `/profile.json`.
+fn layout_json(value: &Json) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    serde_json::to_vec_pretty(value).map_err(serialise_error)
+}
+
+fn serialise_error(e: serde_json::Error) -> Vec<Diagnostic> {
+    vec![Diagnostic::error(format!(
+        "cannot serialise layout data: {e}"
+    ))]
+}
+
 /// Everything a compile needs besides the layout data.
 struct CompileJob<'a> {
     engine: &'a Arc<Engine>,
@@ -311,12 +313,7 @@ fn fit_to_pages(
     let fitted = fit::search(budget, &ladder, |step| {
         let options = fit::squeezed(&theme.layout_options, job.layout, step);
         data["theme"] = Json::Object(options.clone());
-        let json = serde_json::to_vec_pretty(&data).map_err(|e| {
-            vec![Diagnostic::error(format!(
-                "cannot serialise layout data: {e}"
-            ))]
-        })?;
-        let compiled = job.compile(json)?;
+        let compiled = job.compile(layout_json(&data)?)?;
         let pages = compiled.document.pages().len();
         Ok::<_, Vec<Diagnostic>>(((compiled, options), pages))
     })?;
