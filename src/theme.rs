@@ -36,8 +36,21 @@ pub const UNIVERSAL: [(&str, &str); 5] = [
     ),
 ];
 
-/// The range of the universal `spacing` factor.
-pub const SPACING_RANGE: (f64, f64) = (0.5, 1.5);
+/// `spacing` when neither the profile nor the command line sets it.
+const SPACING_DEFAULT: f64 = 1.0;
+
+/// The universal `spacing` factor, declared like a layout's number option so
+/// that the same check serves it.
+fn spacing_spec() -> OptionSpec {
+    OptionSpec {
+        description: "vertical whitespace as a factor".into(),
+        kind: OptionKind::Number,
+        default: toml::Value::Float(SPACING_DEFAULT),
+        values: Vec::new(),
+        min: Some(0.5),
+        max: Some(1.5),
+    }
+}
 
 /// The largest page budget (`pages`) a profile may ask for.
 pub const MAX_PAGE_BUDGET: i64 = 20;
@@ -88,7 +101,7 @@ pub fn resolve(
     let mut theme = Theme::default();
     theme
         .layout_options
-        .insert("spacing".into(), Json::from(1.0));
+        .insert("spacing".into(), Json::from(SPACING_DEFAULT));
     let mut errors = Vec::new();
     for (key, spec) in &layout.manifest.options {
         match check_value(key, spec, &spec.default) {
@@ -158,21 +171,8 @@ fn apply(
             }
         },
         "spacing" => {
-            let (min, max) = SPACING_RANGE;
-            match value
-                .as_float()
-                .or_else(|| value.as_integer().map(|i| i as f64))
-            {
-                Some(n) if (min..=max).contains(&n) => {
-                    theme.layout_options.insert(key.into(), Json::from(n));
-                }
-                _ => {
-                    return Err(
-                        Diagnostic::error(format!("bad value {value} for `spacing`"))
-                            .expected(format!("a number from {min} to {max}")),
-                    );
-                }
-            }
+            let checked = check_value(key, &spacing_spec(), value)?;
+            theme.layout_options.insert(key.into(), checked);
         }
         _ => {
             let Some(spec) = layout.manifest.options.get(key) else {
