@@ -4,13 +4,9 @@
 # -j2, and reports PDFs/s and the peak RSS of the whole process.
 # Usage: scripts/bench-batch.sh [N] [RUNS]     (defaults: 40 profiles, 5 runs)
 set -euo pipefail
-repo=$(cd "$(dirname "$0")/.." && pwd)
 count=${1:-40}
 runs=${2:-5}
-cargo build --release --quiet --manifest-path "$repo/Cargo.toml"
-vitae="${CARGO_TARGET_DIR:-$repo/target}/release/vitae"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/bench-common.sh"
 
 examples=("$repo"/profiles/*.toml)
 for ((i = 0; i < count; i++)); do

@@ -4,12 +4,8 @@
 # one variant, every variant of the example, and a RenderCV import.
 # Usage: scripts/bench-fit.sh [RUNS]     (default: 30 runs; needs hyperfine)
 set -euo pipefail
-repo=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-30}
-cargo build --release --quiet --manifest-path "$repo/Cargo.toml"
-vitae="${CARGO_TARGET_DIR:-$repo/target}/release/vitae"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/bench-common.sh"
 cp "$repo"/profiles/priya-raman.toml "$repo"/profiles/mira-lindqvist.toml "$work/"
 
 # Twelve jobs of six bullets: no squeeze fits that on one page.

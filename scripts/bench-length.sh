@@ -4,12 +4,8 @@
 # pages in classic), each rendered as one whole `vitae render` process.
 # Usage: scripts/bench-length.sh [RUNS]   (default 15)
 set -euo pipefail
-repo=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-15}
-cargo build --release --quiet --manifest-path "$repo/Cargo.toml"
-vitae="${CARGO_TARGET_DIR:-$repo/target}/release/vitae"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/bench-common.sh"
 src="$repo/profiles/priya-raman.toml"
 head=$(sed -n '1,/^\[\[work\]\]/p' "$src" | sed '$d')
 body=$(sed -n '/^\[\[work\]\]/,/^\[\[education\]\]/p' "$src" | sed '$d')
