@@ -12,9 +12,10 @@ use std::path::Path;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use vitae::diagnostic::SourceFile;
 use vitae::layout::Layout;
-use vitae::pipeline::{self, Settings};
+use vitae::pipeline;
 use vitae::profile::{load, validate};
-use vitae::{layout_data, render, theme};
+use vitae::settings::RunSettings;
+use vitae::{layout_data, theme};
 
 const PROFILE: &str = "profiles/priya-raman.toml";
 
@@ -24,7 +25,7 @@ fn stages(c: &mut Criterion) {
     let parsed = load::parse(source.clone()).unwrap();
     let layout = Layout::builtin("classic").unwrap();
     let theme = theme::resolve(&layout, &parsed.profile.theme, &source, &[]).unwrap();
-    let (data, _) = layout_data::build(&parsed.profile, &theme, None);
+    let (data, _) = layout_data::build(&parsed.profile, &theme, "en", None);
     let json = serde_json::to_vec_pretty(&data).unwrap();
     let engine = pipeline::engine();
     let fonts = engine.fonts_for(None);
@@ -43,7 +44,7 @@ fn stages(c: &mut Criterion) {
     group.bench_function("3 layout data", |b| {
         b.iter(|| {
             serde_json::to_vec_pretty(
-                &layout_data::build(black_box(&parsed.profile), &theme, None).0,
+                &layout_data::build(black_box(&parsed.profile), &theme, "en", None).0,
             )
             .unwrap()
         })
@@ -67,7 +68,7 @@ fn stages(c: &mut Criterion) {
         })
     });
     group.bench_function("5 pdf export", |b| {
-        b.iter(|| render::export_pdf(black_box(&document), "bench").unwrap())
+        b.iter(|| vitae::encode::pdf(black_box(&document), "bench").unwrap())
     });
     group.finish();
 }
@@ -77,7 +78,7 @@ fn startup(c: &mut Criterion) {
     use typst::LibraryExt;
     let mut group = c.benchmark_group("startup");
     group.bench_function("font book (bundled fonts)", |b| {
-        b.iter(vitae::fonts::FontSet::bundled)
+        b.iter(vitae::compile::fonts::FontSet::bundled)
     });
     group.bench_function("standard library", |b| b.iter(typst::Library::default));
     group.finish();
@@ -87,14 +88,15 @@ fn whole_render(c: &mut Criterion) {
     let engine = pipeline::engine();
     let mut group = c.benchmark_group("render");
     for layout in Layout::builtin_names() {
-        let settings = Settings {
-            layout: Some(layout.to_string()),
-            ..Settings::default()
+        let settings = RunSettings {
+            layout: Layout::builtin(layout),
+            ..RunSettings::default()
         };
+        let job = pipeline::job_for(Path::new(PROFILE), None);
         group.bench_function(layout, |b| {
             b.iter_batched(
                 || typst::comemo::evict(0),
-                |()| pipeline::render_file(&engine, Path::new(PROFILE), &settings).unwrap(),
+                |()| pipeline::render_file(&engine, &job, &settings).unwrap(),
                 BatchSize::PerIteration,
             )
         });

@@ -22,6 +22,9 @@ pub enum DatePoint {
 /// What a date must look like, for error messages.
 pub const EXPECTED: &str = "a date like \"2022\", \"2022-10\" or \"2022-10-03\"";
 
+/// Why "present" is refused as a start date.
+pub const PRESENT_ONLY_AT_END: &str = "\"present\" is only allowed as an end date";
+
 /// Parses `2022`, `2022-10`, `2022-10-03`, and `present` when `allow_present`.
 /// The error says what is wrong with the value, in words.
 pub fn parse(text: &str, allow_present: bool) -> Result<DatePoint, String> {
@@ -30,7 +33,7 @@ pub fn parse(text: &str, allow_present: bool) -> Result<DatePoint, String> {
         return if allow_present {
             Ok(DatePoint::Present)
         } else {
-            Err("\"present\" is only allowed as an end date".into())
+            Err(PRESENT_ONLY_AT_END.into())
         };
     }
     let parts: Vec<&str> = text.split('-').collect();

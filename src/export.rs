@@ -107,7 +107,7 @@ pub fn json_resume(p: &Profile) -> Exported {
         put(
             &mut e,
             "date",
-            a.date.as_ref().map(|d| d.get_ref().0.clone()),
+            a.date.as_ref().map(|d| d.get_ref().text.clone()),
         );
         put(&mut e, "awarder", a.awarder.clone());
         put(&mut e, "summary", a.summary.clone());
@@ -121,7 +121,7 @@ pub fn json_resume(p: &Profile) -> Exported {
         put(
             &mut e,
             "date",
-            c.date.as_ref().map(|d| d.get_ref().0.clone()),
+            c.date.as_ref().map(|d| d.get_ref().text.clone()),
         );
         put(&mut e, "issuer", c.issuer.clone());
         put(&mut e, "url", c.url.as_ref().map(|u| u.get_ref().clone()));
@@ -136,7 +136,7 @@ pub fn json_resume(p: &Profile) -> Exported {
         put(
             &mut e,
             "releaseDate",
-            x.date.as_ref().map(|d| d.get_ref().0.clone()),
+            x.date.as_ref().map(|d| d.get_ref().text.clone()),
         );
         put(&mut e, "url", x.url.as_ref().map(|u| u.get_ref().clone()));
         put(&mut e, "summary", x.summary.clone());
@@ -395,9 +395,9 @@ fn dates(
     start: Option<&toml::Spanned<DateInput>>,
     end: Option<&toml::Spanned<DateInput>>,
 ) {
-    put(map, "startDate", start.map(|d| d.get_ref().0.clone()));
+    put(map, "startDate", start.map(|d| d.get_ref().text.clone()));
     let end = end
-        .map(|d| d.get_ref().0.clone())
+        .map(|d| d.get_ref().text.clone())
         .filter(|e| !e.eq_ignore_ascii_case("present") && !e.eq_ignore_ascii_case("now"));
     put(map, "endDate", end);
 }

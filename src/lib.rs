@@ -1,25 +1,33 @@
 //! vitae: résumé profiles in TOML → print-ready PDFs, compiled in-process
 //! with Typst.
 //!
-//! The pipeline runs in one direction, one module per stage:
+//! The pipeline runs in one direction, one module per stage, each taking the
+//! previous stage's type and returning the next ([`pipeline`] wires them):
 //!
-//! 1. [`profile::load`] — read the TOML, keeping spans for error messages;
-//! 2. [`profile::validate`] — check dates, URLs, e-mails, section ids;
-//! 3. [`layout_data`] — normalise into the JSON document layouts read;
-//! 4. [`world`] — the sandboxed Typst World serving the layout and the data;
-//! 5. [`render`] — compile and export PDF or PNG;
-//! 6. [`output`] — write atomically, or compare for `--check`.
+//! 1. [`profile::load`] — read and parse the TOML, keeping spans → `ParsedProfile`;
+//! 2. [`profile::check`] — validate, apply a [`variant`] → `CheckedProfile`;
+//! 3. [`settings`] — decide layout, [`theme`], locale, photo ([`assets`]),
+//!    output path, once → `JobSettings`;
+//! 4. [`layout_data`] — normalise into the JSON document layouts read → `LayoutData`;
+//! 5. [`compile`] — the sandboxed Typst World and the compile, fitted to a
+//!    page budget by [`fit`] → `Compiled`;
+//! 6. [`encode`] — PDF, PNG pages or JSON bytes;
+//! 7. [`output`] — where each file goes, written atomically or compared for `--check`.
 //!
-//! [`pipeline`] wires the stages together for one profile and [`batch`] runs
-//! many on worker threads. The `vitae` binary is a thin shell over this.
+//! Around it: [`batch`] runs many jobs on worker threads, [`watch`] re-runs
+//! them on saves, [`commands`] is the CLI (one file per command), and
+//! [`import`]/[`export`]/[`schema`]/[`starter`] speak other formats.
 
+pub mod assets;
 pub mod batch;
 pub mod cli;
+pub mod commands;
+pub mod compile;
 pub mod dates;
 pub mod diagnostic;
+pub mod encode;
 pub mod export;
 pub mod fit;
-pub mod fonts;
 pub mod import;
 pub mod layout;
 pub mod layout_data;
@@ -28,10 +36,9 @@ pub mod markup;
 pub mod output;
 pub mod pipeline;
 pub mod profile;
-pub mod render;
 pub mod schema;
+pub mod settings;
 pub mod starter;
 pub mod theme;
 pub mod variant;
 pub mod watch;
-pub mod world;

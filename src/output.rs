@@ -1,4 +1,5 @@
-//! Stage 7: write outputs without ever losing a good file.
+//! The last stage: decide where outputs go, and write them without ever
+//! losing a good file.
 //!
 //! Outputs are written to a temporary file in the target folder and renamed
 //! over the old one, so a crash or a full disk can never leave a truncated
@@ -7,7 +8,65 @@
 
 use std::fs;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use crate::batch::{Job, Out};
+use crate::settings::profile_folder;
+use crate::variant;
+
+/// Where a profile and its variant ask their output to go (`output = …`),
+/// relative to the profile's folder.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OwnOutput<'a> {
+    /// The profile's `output`.
+    pub profile: Option<&'a str>,
+    /// The variant rendered, and its own `output`.
+    pub variant: Option<(&'a str, Option<&'a str>)>,
+}
+
+/// Where a job's output goes; the one place that decides.
+///
+/// `-o FILE` is taken as it is. `-o DIR` mirrors the tree below the folder
+/// argument. Otherwise the profile's own `output` (its variant's, or the
+/// profile's with `-NAME` added) wins over the default, the profile's path
+/// with `.pdf`. A variant without an output of its own adds `-NAME`.
+pub fn decide(job: &Job, own: &OwnOutput) -> PathBuf {
+    let variant = job.variant.as_deref();
+    match &job.out {
+        Some(Out::File(file)) => file.clone(),
+        Some(Out::Folder(folder)) => {
+            let relative = job.profile.strip_prefix(&job.root).unwrap_or(&job.profile);
+            let relative = if relative.as_os_str().is_empty() {
+                job.profile.as_path()
+            } else {
+                relative
+            };
+            with_variant(folder.join(relative).with_extension("pdf"), variant)
+        }
+        None => match own_relative(own) {
+            Some(relative) => profile_folder(&job.profile).join(relative),
+            None => with_variant(job.profile.with_extension("pdf"), variant),
+        },
+    }
+}
+
+/// The output a profile names for itself, relative to its folder.
+fn own_relative(own: &OwnOutput) -> Option<PathBuf> {
+    match own.variant {
+        None => own.profile.map(PathBuf::from),
+        Some((_, Some(variant_output))) => Some(PathBuf::from(variant_output)),
+        Some((name, None)) => own
+            .profile
+            .map(|base| variant::suffixed(Path::new(base), name)),
+    }
+}
+
+fn with_variant(path: PathBuf, variant: Option<&str>) -> PathBuf {
+    match variant {
+        Some(name) => variant::suffixed(&path, name),
+        None => path,
+    }
+}
 
 /// What happened to an output file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -17,10 +17,10 @@ use notify::RecursiveMode;
 use notify_debouncer_full::new_debouncer;
 
 use crate::batch::{self, Job, Mode, Report, Variants};
+use crate::compile::Engine;
 use crate::diagnostic::Diagnostic;
 use crate::layout::Layout;
-use crate::pipeline::Settings;
-use crate::render::Engine;
+use crate::settings::RunSettings;
 
 /// How long a burst of file events may last before vitae renders.
 const DEBOUNCE: Duration = Duration::from_millis(30);
@@ -33,30 +33,41 @@ pub enum Event {
     Error(Vec<Diagnostic>),
 }
 
-/// Watches `paths` until `stop` is set; `variants`, `out` and `threads` are
-/// as for render.
-#[allow(clippy::too_many_arguments)]
+/// What to watch and render: the same choices as `vitae render`.
+pub struct Targets<'a> {
+    pub paths: &'a [PathBuf],
+    pub variants: &'a Variants,
+    /// `-o`.
+    pub out: Option<&'a Path>,
+    pub threads: usize,
+}
+
+/// Watches the targets until `stop` is set.
 pub fn run(
     engine: &Arc<Engine>,
-    paths: &[PathBuf],
-    variants: &Variants,
-    out: Option<&Path>,
-    settings: &Settings,
-    threads: usize,
+    targets: &Targets,
+    settings: &RunSettings,
     stop: Arc<AtomicBool>,
     mut on_event: impl FnMut(Event),
 ) -> Result<(), Diagnostic> {
+    let Targets {
+        paths,
+        variants,
+        out,
+        threads,
+    } = *targets;
+    let mut settings = settings.clone();
     let mut jobs = plan(paths, variants, out).unwrap_or_else(|errors| {
         on_event(Event::Error(errors));
         Vec::new()
     });
-    batch::run(engine, &jobs, settings, Mode::Write, threads, |r| {
+    batch::run(engine, &jobs, &settings, Mode::Write, threads, |r| {
         on_event(Event::Report(r))
     });
 
     let (sender, receiver) = mpsc::channel();
     let mut debouncer = new_debouncer(DEBOUNCE, None, sender).map_err(watch_error)?;
-    let layout_dirs = layout_folders(settings);
+    let layout_dirs = layout_folders(&settings);
     for folder in watched_folders(paths) {
         let mode = if paths.iter().any(|p| p.is_dir() && same(p, &folder)) {
             RecursiveMode::Recursive
@@ -103,6 +114,10 @@ pub fn run(
         let layout_changed = changed
             .iter()
             .any(|c| layout_dirs.iter().any(|d| c.starts_with(d)));
+        if layout_changed && let Err(diag) = reload_layout(&mut settings) {
+            on_event(Event::Error(vec![diag]));
+            continue;
+        }
         // New profiles may have appeared in watched folders.
         if let Ok(fresh) = plan(paths, variants, out) {
             jobs = fresh;
@@ -116,7 +131,7 @@ pub fn run(
             .cloned()
             .collect();
         if !due.is_empty() {
-            batch::run(engine, &due, settings, Mode::Write, threads, |r| {
+            batch::run(engine, &due, &settings, Mode::Write, threads, |r| {
                 on_event(Event::Report(r))
             });
         }
@@ -151,15 +166,27 @@ fn watched_folders(paths: &[PathBuf]) -> BTreeSet<PathBuf> {
 }
 
 /// User layout folders in use (built-in layouts cannot change under us).
-fn layout_folders(settings: &Settings) -> Vec<PathBuf> {
-    let Some(name) = &settings.layout else {
-        return Vec::new();
-    };
-    Layout::resolve(name)
-        .ok()
+fn layout_folders(settings: &RunSettings) -> Vec<PathBuf> {
+    settings
+        .layout
+        .as_ref()
         .and_then(|l| l.folder().map(Path::to_path_buf))
         .into_iter()
         .collect()
+}
+
+/// Reads a changed `--layout` folder again: its `layout.toml` may have
+/// changed too (its Typst files are read afresh by every compile anyway).
+fn reload_layout(settings: &mut RunSettings) -> Result<(), Diagnostic> {
+    let folder = settings
+        .layout
+        .as_ref()
+        .and_then(Layout::folder)
+        .map(Path::to_path_buf);
+    if let Some(folder) = folder {
+        settings.layout = Some(Layout::from_folder(&folder)?);
+    }
+    Ok(())
 }
 
 /// Whether two paths name the same file (event paths are absolute, job paths

@@ -12,8 +12,9 @@ use std::sync::LazyLock;
 use proptest::prelude::*;
 use toml::Value;
 
-use vitae::pipeline::{self, Settings};
-use vitae::render::Engine;
+use vitae::compile::Engine;
+use vitae::pipeline;
+use vitae::settings::RunSettings;
 
 static ENGINE: LazyLock<std::sync::Arc<Engine>> = LazyLock::new(pipeline::engine);
 
@@ -185,16 +186,11 @@ fn profile() -> impl Strategy<Value = String> {
 /// Renders profile text; true when it became a PDF, false when it was refused
 /// with diagnostics. Panics (the failure being looked for) propagate.
 fn render(text: &str) -> bool {
-    let result = pipeline::render_text(
-        &ENGINE,
-        "fuzz.toml",
-        text,
-        Path::new("."),
-        &Settings::default(),
-    );
+    let job = pipeline::job_for(Path::new("./fuzz.toml"), None);
+    let result = pipeline::render_text(&ENGINE, text, &job, &RunSettings::default());
     match result {
         Ok(rendered) => {
-            assert!(rendered.files[0].starts_with(b"%PDF-"));
+            assert!(rendered.files[0].1.starts_with(b"%PDF-"));
             true
         }
         Err(errors) => {

@@ -11,8 +11,10 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use tiny_skia::Pixmap;
+use vitae::encode::Format;
 use vitae::layout::Layout;
-use vitae::pipeline::{self, Format, Settings};
+use vitae::pipeline;
+use vitae::settings::RunSettings;
 
 /// Low resolution keeps references small; layout shifts still show.
 const PPI: f32 = 30.0;
@@ -53,14 +55,15 @@ fn every_layout_looks_as_approved() {
     let mut failures = Vec::new();
     for layout in Layout::builtin_names() {
         for profile in common::example_profiles() {
-            let settings = Settings {
-                layout: Some(layout.to_string()),
+            let settings = RunSettings {
+                layout: Layout::builtin(layout),
                 format: Format::Png(PPI),
-                ..Settings::default()
+                ..RunSettings::default()
             };
-            let rendered = pipeline::render_file(&engine, &profile, &settings)
+            let job = pipeline::job_for(&profile, None);
+            let rendered = pipeline::render_file(&engine, &job, &settings)
                 .unwrap_or_else(|e| panic!("{layout}: {e:?}"));
-            let actual = &rendered.files[0];
+            let actual = &rendered.files[0].1;
             let path = reference(layout, &profile);
             if update {
                 std::fs::create_dir_all(path.parent().unwrap()).unwrap();

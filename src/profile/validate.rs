@@ -138,7 +138,7 @@ impl Checker<'_> {
         allow_present: bool,
     ) -> Option<DatePoint> {
         let value = value?;
-        match dates::parse(&value.get_ref().0, allow_present) {
+        match value.get_ref().point(allow_present) {
             Ok(point) => Some(point),
             Err(problem) => {
                 self.error_at(
@@ -162,7 +162,7 @@ impl Checker<'_> {
         {
             self.error_at(
                 Some(end.span()),
-                Diagnostic::error(format!("`end` ({}) is before `start`", end.get_ref().0))
+                Diagnostic::error(format!("`end` ({}) is before `start`", end.get_ref().text))
                     .hint("swap the two dates, or use \"present\" for an ongoing role"),
             );
         }

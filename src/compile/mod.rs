@@ -1,8 +1,12 @@
-//! Stages 5 and 6: compile with Typst, export PDF (or PNG pages).
+//! Stage 5: compile the layout over the layout data with Typst, in-process.
 //!
 //! Typst's diagnostics are mapped onto vitae's: an error in a layout points at
 //! the layout file and line with Typst's own message and hints. Profile
 //! mistakes never get this far: they are caught in stages 1–3.
+
+pub mod font_checks;
+pub mod fonts;
+pub mod world;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, mpsc};
@@ -11,16 +15,15 @@ use std::time::Duration;
 use typst::World;
 use typst::WorldExt;
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
-use typst::foundations::Smart;
+use typst::foundations::Datetime;
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt};
 use typst_layout::PagedDocument;
-use typst_pdf::{PdfOptions, Timestamp};
 
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
-use crate::fonts::FontSet;
 use crate::layout::Layout;
-use crate::world::{DATA_PATH, VitaeWorld, civil_from_days};
+use fonts::FontSet;
+use world::{DATA_PATH, VitaeWorld};
 
 /// What every render of a process shares: the standard library and fonts.
 pub struct Engine {
@@ -138,41 +141,9 @@ pub fn compile_within(
 /// Typst recurses deeply on nested content; give compiles a roomy stack.
 const COMPILE_STACK_BYTES: usize = 64 * 1024 * 1024;
 
-/// Exports a PDF that is byte-identical for identical input: a stable
-/// identifier, and no timestamp unless `SOURCE_DATE_EPOCH` asks for one.
-pub fn export_pdf(document: &PagedDocument, ident: &str) -> Result<Vec<u8>, Vec<Diagnostic>> {
-    let options = PdfOptions {
-        ident: Smart::Custom(ident.to_string()),
-        creator: Smart::Custom(Some(format!("vitae {}", env!("CARGO_PKG_VERSION")))),
-        timestamp: source_date_timestamp(),
-        ..PdfOptions::default()
-    };
-    typst_pdf::pdf(document, &options).map_err(|errors| {
-        errors
-            .iter()
-            .map(|e| Diagnostic::error(format!("PDF export failed: {}", e.message)))
-            .collect()
-    })
-}
-
-/// Renders each page to PNG at `ppi` pixels per inch.
-pub fn export_png(document: &PagedDocument, ppi: f32) -> Result<Vec<Vec<u8>>, Diagnostic> {
-    let options = typst_render::RenderOptions {
-        pixel_per_pt: f64::from(ppi / 72.0).into(),
-        ..Default::default()
-    };
-    document
-        .pages()
-        .iter()
-        .map(|page| {
-            typst_render::render(page, &options)
-                .encode_png()
-                .map_err(|e| Diagnostic::error(format!("PNG export failed: {e}")))
-        })
-        .collect()
-}
-
-fn source_date_timestamp() -> Option<Timestamp> {
+/// `SOURCE_DATE_EPOCH` as a date and time, when set: the only clock vitae
+/// reads, so output never depends on the day it was made.
+pub fn source_date() -> Option<Datetime> {
     let seconds: i64 = std::env::var("SOURCE_DATE_EPOCH")
         .ok()?
         .trim()
@@ -180,15 +151,28 @@ fn source_date_timestamp() -> Option<Timestamp> {
         .ok()?;
     let (y, m, d) = civil_from_days(seconds.div_euclid(86_400));
     let secs = seconds.rem_euclid(86_400);
-    let datetime = typst::foundations::Datetime::from_ymd_hms(
+    Datetime::from_ymd_hms(
         y,
         m,
         d,
         (secs / 3600) as u8,
         (secs % 3600 / 60) as u8,
         (secs % 60) as u8,
-    )?;
-    Some(Timestamp::new_utc(datetime))
+    )
+}
+
+/// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i32, u8, u8) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
 }
 
 /// Maps a Typst diagnostic to a vitae one, pointing into the layout file.
@@ -226,4 +210,16 @@ fn convert(world: &VitaeWorld, diag: &SourceDiagnostic) -> Diagnostic {
         result = result.hint(hint.v.to_string());
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn epoch_days_to_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_723), (2024, 1, 1));
+        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
+    }
 }

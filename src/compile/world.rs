@@ -17,7 +17,7 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, World};
 
-use crate::fonts::FontSet;
+use super::fonts::FontSet;
 use crate::layout::{Layout, ReadError};
 
 /// The virtual path of the profile data.
@@ -92,31 +92,11 @@ impl<'a> VitaeWorld<'a> {
     }
 }
 
-/// `SOURCE_DATE_EPOCH` as a date, when set; otherwise no date at all, so a
+/// The day of `SOURCE_DATE_EPOCH`, when set; otherwise no date at all, so a
 /// layout calling `datetime.today()` fails instead of varying by day.
 fn source_date() -> Option<Datetime> {
-    let seconds: i64 = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()?
-        .trim()
-        .parse()
-        .ok()?;
-    let days = seconds.div_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
-    Datetime::from_ymd(y, m, d)
-}
-
-/// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
-pub fn civil_from_days(days: i64) -> (i32, u8, u8) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
+    let moment = super::source_date()?;
+    Datetime::from_ymd(moment.year()?, moment.month()?, moment.day()?)
 }
 
 impl World for VitaeWorld<'_> {
@@ -169,17 +149,5 @@ impl World for VitaeWorld<'_> {
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
         self.today
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn epoch_days_to_dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(19_723), (2024, 1, 1));
-        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
     }
 }

@@ -15,6 +15,10 @@
 //! budget, read from invisible markers the layout places (`section-start`
 //! and `content-end` in `layouts/vitae.typ`).
 
+mod budget;
+
+pub use budget::{Fit, to_pages};
+
 use serde_json::{Map, Value as Json};
 use typst::foundations::{Label, Selector};
 use typst::introspection::{Introspector, MetadataElem};
@@ -23,6 +27,7 @@ use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
 use crate::layout::{Layout, OptionKind};
+use crate::theme::Theme;
 
 /// The tightest vertical spacing, as a factor of the theme's.
 pub const MIN_SPACING: f64 = 0.6;
@@ -67,10 +72,11 @@ pub fn ladder() -> Vec<Squeeze> {
     spacing.chain(size).collect()
 }
 
-/// The theme options for one step: `spacing` always, `size` and `margins`
-/// when the layout declares them as a number and a length.
-pub fn squeezed(base: &Map<String, Json>, layout: &Layout, step: Squeeze) -> Map<String, Json> {
-    let mut options = base.clone();
+/// The theme for one step: `spacing` always, `size` and `margins` when the
+/// layout declares them as a number and a length.
+pub fn squeezed(theme: &Theme, layout: &Layout, step: Squeeze) -> Theme {
+    let mut theme = theme.clone();
+    let options = &mut theme.layout_options;
     let scale = |options: &mut Map<String, Json>, key: &str, factor: f64, floor: f64| {
         if factor == 1.0 {
             return; // the theme's own value, exactly as without a budget
@@ -81,7 +87,7 @@ pub fn squeezed(base: &Map<String, Json>, layout: &Layout, step: Squeeze) -> Map
             options.insert(key.into(), Json::from(scaled));
         }
     };
-    scale(&mut options, "spacing", step.spacing, 0.0);
+    scale(options, "spacing", step.spacing, 0.0);
     let declares = |key: &str, kind: OptionKind| {
         layout
             .manifest
@@ -90,12 +96,12 @@ pub fn squeezed(base: &Map<String, Json>, layout: &Layout, step: Squeeze) -> Map
             .filter(|spec| spec.kind == kind)
     };
     if let Some(spec) = declares("size", OptionKind::Number) {
-        scale(&mut options, "size", step.size, spec.min.unwrap_or(0.0));
+        scale(options, "size", step.size, spec.min.unwrap_or(0.0));
     }
     if declares("margins", OptionKind::Length).is_some() {
-        scale(&mut options, "margins", step.margins(), 0.0);
+        scale(options, "margins", step.margins(), 0.0);
     }
-    options
+    theme
 }
 
 /// How a budgeted render ended.
@@ -237,12 +243,14 @@ mod tests {
     #[test]
     fn squeezing_respects_the_layouts_minimum_size() {
         let layout = Layout::builtin("classic").unwrap();
-        let mut base = Map::new();
-        base.insert("spacing".into(), Json::from(1.0));
-        base.insert("size".into(), Json::from(7.5));
-        base.insert("margins".into(), Json::from(40.0));
+        let mut base = Theme::default();
+        base.layout_options
+            .insert("spacing".into(), Json::from(1.0));
+        base.layout_options.insert("size".into(), Json::from(7.5));
+        base.layout_options
+            .insert("margins".into(), Json::from(40.0));
         let tightest = *ladder().last().unwrap();
-        let options = squeezed(&base, &layout, tightest);
+        let options = squeezed(&base, &layout, tightest).layout_options;
         assert_eq!(options["spacing"], Json::from(0.6));
         assert_eq!(options["margins"], Json::from(32.0));
         let min = layout.manifest.options["size"].min.unwrap();

@@ -1,0 +1,220 @@
+//! Rendering many profiles: finding them, naming their outputs, and running
+//! them on worker threads.
+//!
+//! Plain threads pull jobs from a shared counter. Typst already parallelises
+//! inside each compile with rayon; handing documents to rayon too lets one
+//! worker start several documents at once and memory balloons, so documents
+//! go to plain threads, one at a time each.
+
+mod plan;
+
+pub use plan::{Variants, discover, plan, shard};
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
+use std::time::{Duration, Instant};
+
+use crate::compile::Engine;
+use crate::diagnostic::Diagnostic;
+use crate::output::{self, OwnOutput, WriteOutcome};
+use crate::pipeline::{self, Rendered};
+use crate::settings::RunSettings;
+
+/// One profile (or one variant of it) to render.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub profile: PathBuf,
+    /// The folder argument the profile was found under: an `-o` folder
+    /// mirrors the tree below it.
+    pub root: PathBuf,
+    /// `-o`, when given.
+    pub out: Option<Out>,
+    /// The variant of the profile to render (`--variant`, `--all-variants`).
+    pub variant: Option<String>,
+}
+
+/// What `-o` names: the output file of a single job, or a folder for many.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Out {
+    File(PathBuf),
+    Folder(PathBuf),
+}
+
+impl Job {
+    /// The profile as messages name it: `me.toml`, or `me.toml [backend]`.
+    pub fn name(&self) -> String {
+        match &self.variant {
+            Some(v) => format!("{} [{v}]", self.profile.display()),
+            None => self.profile.display().to_string(),
+        }
+    }
+
+    /// The output as planned before the profile is read; the profile's own
+    /// `output` may still move it (see [`output::decide`]).
+    pub fn planned_output(&self) -> PathBuf {
+        output::decide(self, &OwnOutput::default())
+    }
+}
+
+/// Whether to write outputs or only compare them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Write,
+    Check,
+}
+
+/// How one job ended.
+#[derive(Debug)]
+pub enum Outcome {
+    Written {
+        files: Vec<(PathBuf, WriteOutcome)>,
+        pages: usize,
+        /// What page fitting tightened, if anything.
+        fitted: Option<String>,
+    },
+    /// `--check`: the outputs already match.
+    UpToDate,
+    /// `--check`: these outputs are missing or differ.
+    Stale(Vec<PathBuf>),
+    Failed(Vec<Diagnostic>),
+}
+
+/// A finished job, as reported to the user.
+#[derive(Debug)]
+pub struct Report {
+    pub job: Job,
+    pub outcome: Outcome,
+    pub warnings: Vec<Diagnostic>,
+    pub elapsed: Duration,
+}
+
+/// Runs the jobs on `threads` workers; `on_report` sees each as it finishes.
+pub fn run(
+    engine: &Arc<Engine>,
+    jobs: &[Job],
+    settings: &RunSettings,
+    mode: Mode,
+    threads: usize,
+    mut on_report: impl FnMut(Report),
+) {
+    if threads > 1 && jobs.len() > 1 {
+        limit_typst_threads();
+    }
+    let next = AtomicUsize::new(0);
+    let (sender, receiver) = mpsc::channel();
+    std::thread::scope(|scope| {
+        for _ in 0..threads.clamp(1, jobs.len().max(1)) {
+            let sender = sender.clone();
+            let next = &next;
+            scope.spawn(move || {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(job) = jobs.get(index) else { break };
+                    let report = run_one(engine, job, settings, mode);
+                    // Keep Typst's process-global caches bounded across a batch.
+                    // Evicting takes a global lock, so it is done every few
+                    // documents rather than after each one (docs/performance.md).
+                    if index % EVICT_EVERY == EVICT_EVERY - 1 {
+                        typst::comemo::evict(2);
+                    }
+                    if sender.send(report).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(sender);
+        for report in receiver {
+            on_report(report);
+        }
+    });
+}
+
+/// How many documents a batch renders between evictions of Typst's caches.
+const EVICT_EVERY: usize = 8;
+
+/// With several documents in flight, Typst's own rayon pool only adds
+/// contention: pinning it to one thread made `-j2` faster (docs/performance.md).
+/// A user's RAYON_NUM_THREADS still wins.
+fn limit_typst_threads() {
+    if std::env::var_os("RAYON_NUM_THREADS").is_none() {
+        // Fails harmlessly if the pool already exists (a second batch in `watch`).
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build_global();
+    }
+}
+
+/// Renders one job and writes (or checks) its outputs.
+pub fn run_one(engine: &Arc<Engine>, job: &Job, settings: &RunSettings, mode: Mode) -> Report {
+    let started = Instant::now();
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        pipeline::render_file(engine, job, settings)
+    }));
+    let result = result.unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_default();
+        Err(vec![
+            Diagnostic::error(format!(
+                "internal error while rendering (please report this): {what}"
+            ))
+            .in_file(&job.profile),
+        ])
+    });
+    let (outcome, warnings) = match result {
+        Err(errors) => (Outcome::Failed(errors), Vec::new()),
+        Ok(rendered) => {
+            let outcome = match mode {
+                Mode::Check => check_all(&rendered),
+                Mode::Write => write_all(&rendered),
+            };
+            (outcome, rendered.warnings)
+        }
+    };
+    Report {
+        job: job.clone(),
+        outcome,
+        warnings,
+        elapsed: started.elapsed(),
+    }
+}
+
+/// `--check`: which outputs are missing or differ from a fresh render.
+fn check_all(rendered: &Rendered) -> Outcome {
+    let stale: Vec<PathBuf> = rendered
+        .files
+        .iter()
+        .filter(|(path, bytes)| !output::is_up_to_date(path, bytes))
+        .map(|(path, _)| path.clone())
+        .collect();
+    if stale.is_empty() {
+        Outcome::UpToDate
+    } else {
+        Outcome::Stale(stale)
+    }
+}
+
+fn write_all(rendered: &Rendered) -> Outcome {
+    let mut written = Vec::new();
+    for (path, bytes) in &rendered.files {
+        match output::write_atomic(path, bytes) {
+            Ok(outcome) => written.push((path.clone(), outcome)),
+            Err(e) => {
+                return Outcome::Failed(vec![
+                    Diagnostic::error(format!("cannot write the output: {e}"))
+                        .in_file(path)
+                        .hint("check that the folder exists and is writable, or choose another with -o"),
+                ]);
+            }
+        }
+    }
+    Outcome::Written {
+        files: written,
+        pages: rendered.pages,
+        fitted: rendered.fitted.clone(),
+    }
+}

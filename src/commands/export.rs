@@ -1,0 +1,45 @@
+//! `vitae export PROFILE --to json-resume`: the profile (or one variant of
+//! it) in another format; what has no place there is listed as a warning.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::{Failure, Terminal};
+use crate::diagnostic::Diagnostic;
+use crate::profile::{self, load};
+use crate::{export, output};
+
+pub fn run(
+    profile: &Path,
+    to: Option<&Path>,
+    variant: Option<&str>,
+    term: &Terminal,
+) -> anyhow::Result<ExitCode> {
+    let parsed = load::read(profile).map_err(Failure::failed)?;
+    let checked = profile::check(parsed, variant).map_err(Failure::failed)?;
+    if !checked.errors.is_empty() {
+        return Err(Failure::failed(checked.errors).into());
+    }
+    let exported = export::json_resume(&checked.profile);
+    if !exported.not_mapped.is_empty() {
+        let diag = Diagnostic::warning(format!(
+            "JSON Resume has no place for: {}",
+            exported.not_mapped.join("; ")
+        ))
+        .in_file(profile);
+        term.diagnostics(&[diag]);
+    }
+    let mut text = serde_json::to_string_pretty(&exported.document).unwrap_or_default();
+    text.push('\n');
+    match to {
+        None => print!("{text}"),
+        Some(path) => {
+            output::write_atomic(path, text.as_bytes()).map_err(|e| {
+                Failure::failed([
+                    Diagnostic::error(format!("cannot write the output: {e}")).in_file(path)
+                ])
+            })?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,57 @@
+//! `vitae layouts [NAME]`: the built-in layouts, or one layout's options.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use super::{Failure, Terminal};
+use crate::layout::Layout;
+use crate::theme;
+
+pub fn run(name: Option<&str>, _term: &Terminal) -> anyhow::Result<ExitCode> {
+    match name {
+        None => list(),
+        Some(name) => {
+            let layout = Layout::resolve(name).map_err(|d| Failure::usage([d]))?;
+            show(&layout);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One line per built-in layout: its name and what it is for.
+fn list() {
+    let mut stdout = std::io::stdout().lock();
+    let names = Layout::builtin_names();
+    let width = names.iter().map(|n| n.len()).max().unwrap_or(0);
+    for name in names {
+        if let Some(layout) = Layout::builtin(name) {
+            let _ = writeln!(stdout, "{name:width$}  {}", layout.manifest.description);
+        }
+    }
+}
+
+/// A layout's description and every theme option it takes, with defaults.
+fn show(layout: &Layout) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = writeln!(
+        stdout,
+        "{} — {}\n\ntheme options (set in [theme] or with --theme key=value):",
+        layout.name(),
+        layout.manifest.description
+    );
+    for (key, spec) in &layout.manifest.options {
+        let allowed = if spec.values.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", spec.values.join(", "))
+        };
+        let _ = writeln!(
+            stdout,
+            "  {key:14} default {}{allowed}\n  {:14} {}",
+            spec.default, "", spec.description
+        );
+    }
+    for (key, description) in theme::UNIVERSAL {
+        let _ = writeln!(stdout, "  {key:14} {description}");
+    }
+}

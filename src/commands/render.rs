@@ -1,0 +1,75 @@
+//! `vitae render`: find the profiles, plan their outputs, render them on
+//! worker threads, and report each as it finishes.
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use super::report::{self, Tally};
+use super::{FAILED, Failure, Terminal};
+use crate::batch::{self, Mode};
+use crate::cli::{OutputFormat, RenderArgs};
+use crate::encode::Format;
+use crate::pipeline;
+use crate::settings::{self, RunSettings};
+
+pub fn run(args: RenderArgs, term: &Terminal) -> anyhow::Result<ExitCode> {
+    let common = &args.common;
+    let format = match args.format {
+        OutputFormat::Pdf => Format::Pdf,
+        OutputFormat::Png => Format::Png(args.ppi.clamp(18.0, 1200.0)),
+        OutputFormat::Json => Format::Json,
+    };
+    let run = RunSettings::from_args(common, format).map_err(|d| Failure::usage([d]))?;
+    let found = batch::discover(&common.paths).map_err(Failure::failed)?;
+    let mut jobs = batch::plan(
+        &found,
+        &settings::variants(common),
+        common.output.as_deref(),
+    )
+    .map_err(Failure::usage)?;
+    if let Some((k, n)) = args.shard {
+        jobs = batch::shard(jobs, k, n);
+    }
+    let mode = if args.check { Mode::Check } else { Mode::Write };
+
+    let started = Instant::now();
+    let progress = report::progress_bar(jobs.len(), common.quiet);
+    let mut tally = Tally::default();
+    let engine = pipeline::engine();
+    batch::run(
+        &engine,
+        &jobs,
+        &run,
+        mode,
+        settings::threads(common),
+        |finished| {
+            let text = report::describe(&finished, term, common.quiet, &mut tally).join("");
+            match &progress {
+                Some(bar) => {
+                    bar.suspend(|| eprint!("{text}"));
+                    bar.inc(1);
+                }
+                None => eprint!("{text}"),
+            }
+        },
+    );
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    eprintln!(
+        "{}",
+        tally.summary(mode, started.elapsed().as_secs_f64(), term)
+    );
+    let changed = args.fail_on_change && tally.written > 0;
+    if changed {
+        eprintln!(
+            "{} PDF(s) written or changed: add them to your commit",
+            tally.written
+        );
+    }
+    Ok(if tally.failed > 0 || tally.stale > 0 || changed {
+        ExitCode::from(FAILED)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

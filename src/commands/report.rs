@@ -1,0 +1,138 @@
+//! How finished jobs are told to the user: one line each (or a progress
+//! bar on a terminal), warnings and errors in full, and a closing summary.
+
+use std::io::IsTerminal;
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::Terminal;
+use crate::batch::{Mode, Outcome, Report};
+use crate::output::WriteOutcome;
+
+/// A bar on a terminal for batches; plain lines otherwise (CI logs).
+pub fn progress_bar(total: usize, quiet: bool) -> Option<ProgressBar> {
+    if total < 2 || quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::new(total as u64);
+    let style =
+        ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} profiles  {elapsed}")
+            .map(|s| s.progress_chars("=> "))
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
+    bar.set_style(style);
+    Some(bar)
+}
+
+#[derive(Default)]
+pub struct Tally {
+    pub written: usize,
+    pub unchanged: usize,
+    pub failed: usize,
+    pub stale: usize,
+    pub warnings: usize,
+}
+
+impl Tally {
+    pub fn summary(&self, mode: Mode, seconds: f64, out: &Terminal) -> String {
+        let failed = if self.failed > 0 {
+            out.paint("31;1", &format!("{} failed", self.failed))
+        } else {
+            "0 failed".into()
+        };
+        let warnings = if self.warnings > 0 {
+            format!(", {} warnings", self.warnings)
+        } else {
+            String::new()
+        };
+        match mode {
+            Mode::Write => format!(
+                "rendered {}, unchanged {}, {failed}{warnings} in {seconds:.2} s",
+                self.written, self.unchanged
+            ),
+            Mode::Check => {
+                let stale = if self.stale > 0 {
+                    out.paint("31;1", &format!("{} stale", self.stale))
+                } else {
+                    "0 stale".into()
+                };
+                format!(
+                    "checked {}: {} up to date, {stale}, {failed}{warnings} in {seconds:.2} s",
+                    self.written + self.unchanged + self.stale + self.failed,
+                    self.unchanged,
+                )
+            }
+        }
+    }
+}
+
+/// The lines to print for one finished job, and its count in the tally.
+pub fn describe(report: &Report, out: &Terminal, quiet: bool, tally: &mut Tally) -> Vec<String> {
+    let mut lines = Vec::new();
+    let profile = report.job.name();
+    let ms = report.elapsed.as_millis();
+    tally.warnings += report.warnings.len();
+    for warning in &report.warnings {
+        lines.push(format!("{}: {}", profile, warning.render(out.color)));
+    }
+    match &report.outcome {
+        Outcome::Failed(errors) => {
+            tally.failed += 1;
+            lines.push(format!("{} {profile}\n", out.paint("31;1", "✗ failed")));
+            lines.extend(errors.iter().map(|e| e.render(out.color)));
+        }
+        Outcome::Stale(paths) => {
+            tally.stale += 1;
+            for path in paths {
+                let what = if path.exists() { "stale" } else { "missing" };
+                lines.push(format!(
+                    "{} {} (from {profile})\n",
+                    out.paint("33;1", what),
+                    path.display()
+                ));
+            }
+        }
+        Outcome::UpToDate => {
+            tally.unchanged += 1;
+            if !quiet {
+                lines.push(format!("{} {profile}\n", out.paint("32", "up to date")));
+            }
+        }
+        Outcome::Written {
+            files,
+            pages,
+            fitted,
+        } => {
+            let changed = files.iter().any(|(_, o)| *o != WriteOutcome::Unchanged);
+            if changed {
+                tally.written += 1
+            } else {
+                tally.unchanged += 1
+            }
+            if !quiet {
+                let first = files
+                    .first()
+                    .map(|(p, _)| p.display().to_string())
+                    .unwrap_or_default();
+                let state = if changed {
+                    out.paint("32", "✓")
+                } else {
+                    "=".to_string()
+                };
+                let note = if changed {
+                    let fitted = fitted
+                        .as_deref()
+                        .map(|f| format!(", {f}"))
+                        .unwrap_or_default();
+                    format!(
+                        "{pages} page{}{fitted}, {ms} ms",
+                        if *pages == 1 { "" } else { "s" }
+                    )
+                } else {
+                    "unchanged".into()
+                };
+                lines.push(format!("{state} {profile} → {first} ({note})\n"));
+            }
+        }
+    }
+    lines
+}

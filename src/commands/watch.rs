@@ -1,0 +1,49 @@
+//! `vitae watch`: render, then render again on every save, until Ctrl-C.
+
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::report::{self, Tally};
+use super::{Failure, Terminal};
+use crate::cli::WatchArgs;
+use crate::diagnostic::Diagnostic;
+use crate::encode::Format;
+use crate::pipeline;
+use crate::settings::{self, RunSettings};
+use crate::watch::{self, Event, Targets};
+
+pub fn run(args: WatchArgs, term: &Terminal) -> anyhow::Result<ExitCode> {
+    let common = &args.common;
+    let run = RunSettings::from_args(common, Format::Pdf).map_err(|d| Failure::usage([d]))?;
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = stop.clone();
+    if let Err(e) = ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed)) {
+        term.diagnostics(&[Diagnostic::warning(format!(
+            "Ctrl-C will not stop cleanly: {e}"
+        ))]);
+    }
+    let targets = Targets {
+        paths: &common.paths,
+        variants: &settings::variants(common),
+        out: common.output.as_deref(),
+        threads: settings::threads(common),
+    };
+    let mut tally = Tally::default();
+    watch::run(
+        &pipeline::engine(),
+        &targets,
+        &run,
+        stop,
+        |event| match event {
+            Event::Report(finished) => eprint!(
+                "{}",
+                report::describe(&finished, term, common.quiet, &mut tally).join("")
+            ),
+            Event::Status(line) => eprintln!("{line}"),
+            Event::Error(errors) => term.diagnostics(&errors),
+        },
+    )
+    .map_err(|d| Failure::failed([d]))?;
+    Ok(ExitCode::SUCCESS)
+}

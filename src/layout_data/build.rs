@@ -1,0 +1,320 @@
+//! Building layout data: the entry point, the document's metadata and the
+//! header, and the conversions every section shares (rich text, links,
+//! dates, bullets, blocks).
+
+use crate::dates::{self, DateStyle};
+use crate::diagnostic::Diagnostic;
+use crate::locale::{self, Words};
+use crate::markup;
+use crate::profile::model::*;
+use crate::profile::validate::{check_url, link_target};
+use crate::theme::Theme;
+
+use super::*;
+
+/// Builds layout data; warnings (e.g. a link with a bad address) are returned
+/// alongside.
+pub fn build(
+    profile: &Profile,
+    theme: &Theme,
+    locale_code: &str,
+    photo: Option<String>,
+) -> (LayoutData, Vec<Diagnostic>) {
+    let words =
+        locale::words(locale_code).unwrap_or_else(|| locale::words("en").expect("en exists"));
+    let mut builder = Builder {
+        words,
+        style: theme.date_style,
+        warnings: Vec::new(),
+    };
+    let data = LayoutData {
+        data_version: DATA_VERSION,
+        meta: meta(profile, locale_code),
+        words,
+        theme: theme.layout_options.clone(),
+        basics: builder.basics(&profile.basics, photo),
+        cover: profile.cover.as_ref().map(|c| CoverData {
+            title: builder.rich(c.title.as_deref()),
+            subtitle: builder.rich(c.subtitle.as_deref()),
+            volume: builder.rich(c.volume.as_deref()),
+            status: builder.rich(c.status.as_deref()),
+        }),
+        sections: builder.sections(profile, theme),
+    };
+    (data, builder.warnings)
+}
+
+fn meta(profile: &Profile, locale: &str) -> Meta {
+    let name = markup::plain(&profile.basics.name);
+    let mut keywords = Vec::new();
+    for skill in &profile.skills {
+        keywords.push(markup::plain(&skill.name));
+        keywords.extend(skill.keywords.iter().map(|k| markup::plain(k)));
+    }
+    keywords.dedup();
+    Meta {
+        title: format!("{name} — CV"),
+        author: name,
+        keywords,
+        locale: locale.to_string(),
+        generator: format!("vitae {}", env!("CARGO_PKG_VERSION")),
+    }
+}
+
+/// Converts profile values into layout data, collecting warnings (a link
+/// dropped for a bad address) on the way.
+pub(super) struct Builder {
+    pub(super) words: &'static Words,
+    style: DateStyle,
+    pub(super) warnings: Vec<Diagnostic>,
+}
+
+impl Builder {
+    /// Parses inline text.
+    pub(super) fn rich(&mut self, text: Option<&str>) -> Option<Rich> {
+        let text = text?.trim();
+        if text.is_empty() {
+            return None;
+        }
+        Some(self.checked_links(markup::parse(text)))
+    }
+
+    /// Parses prose into paragraphs.
+    pub(super) fn prose(&mut self, text: Option<&str>) -> Vec<Rich> {
+        let Some(text) = text else { return Vec::new() };
+        markup::paragraphs(text)
+            .into_iter()
+            .map(|p| self.checked_links(p))
+            .collect()
+    }
+
+    /// Links with unsafe or malformed targets lose the link (the text stays)
+    /// and earn a warning; bare addresses get `https://`.
+    fn checked_links(&mut self, mut spans: Rich) -> Rich {
+        for span in &mut spans {
+            if let Some(target) = &span.link {
+                match check_url(target) {
+                    Ok(()) => span.link = Some(link_target(target)),
+                    Err(problem) => {
+                        self.warnings.push(Diagnostic::warning(format!(
+                            "link \"{}\" dropped: {problem}",
+                            span.text
+                        )));
+                        span.link = None;
+                    }
+                }
+            }
+        }
+        spans
+    }
+
+    pub(super) fn dates(
+        &self,
+        start: Option<&toml::Spanned<DateInput>>,
+        end: Option<&toml::Spanned<DateInput>>,
+    ) -> Option<String> {
+        let point = |d: Option<&toml::Spanned<DateInput>>, present| {
+            d.and_then(|d| d.get_ref().point(present).ok())
+        };
+        let text = dates::format_range(
+            point(start, false),
+            point(end, true),
+            self.style,
+            self.words,
+        );
+        (!text.is_empty()).then_some(text)
+    }
+
+    pub(super) fn date(&self, date: Option<&toml::Spanned<DateInput>>) -> Option<String> {
+        self.dates(date, None)
+    }
+
+    pub(super) fn bullets(&mut self, bullets: &[Bullet]) -> Vec<BulletData> {
+        bullets
+            .iter()
+            .map(|b| BulletData {
+                label: self.rich(b.label.as_deref()),
+                text: self.rich(b.text.as_deref()),
+                items: self.bullets(&b.items),
+            })
+            .collect()
+    }
+
+    pub(super) fn blocks(&mut self, blocks: &[Block]) -> Vec<BlockData> {
+        blocks
+            .iter()
+            .map(|b| BlockData {
+                title: self.rich(b.title.as_deref()),
+                text: self.prose(b.text.as_deref()),
+                items: self.bullets(&b.items),
+                numbered: b.numbered,
+                quote: self.rich(b.quote.as_deref()),
+                cite: self.rich(b.cite.as_deref()),
+                signature: self.rich(b.signature.as_deref()),
+            })
+            .collect()
+    }
+
+    pub(super) fn url(&self, url: Option<&toml::Spanned<String>>) -> Option<LinkData> {
+        let url = url?.get_ref();
+        let text = url
+            .trim_start_matches("https://")
+            .trim_start_matches("http://")
+            .trim_start_matches("mailto:");
+        Some(LinkData {
+            text: text.trim_end_matches('/').to_string(),
+            link: link_target(url),
+        })
+    }
+
+    fn basics(&mut self, b: &Basics, photo: Option<String>) -> BasicsData {
+        let mut contacts = Vec::new();
+        let mut push = |kind: &str, label: &str, text: String, link: Option<String>| {
+            contacts.push(Contact {
+                kind: kind.to_string(),
+                text,
+                link,
+                label: label.to_string(),
+            });
+        };
+        let location = place(b.location.as_ref());
+        if let Some(email) = &b.email {
+            push(
+                "email",
+                "email",
+                email.get_ref().clone(),
+                Some(format!("mailto:{}", email.get_ref())),
+            );
+        }
+        if let Some(phone) = &b.phone {
+            let digits: String = phone
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == '+')
+                .collect();
+            push(
+                "phone",
+                "phone",
+                phone.clone(),
+                Some(format!("tel:{digits}")),
+            );
+        }
+        if let Some(url) = self.url(b.url.as_ref()) {
+            push("url", "web", url.text, Some(url.link));
+        }
+        for p in &b.profiles {
+            let url = self.url(p.url.as_ref());
+            let text = match (&p.username, &url) {
+                (_, Some(url)) => url.text.clone(),
+                (Some(user), None) => user.clone(),
+                (None, None) => p.network.clone(),
+            };
+            push(
+                &p.network.to_lowercase(),
+                &p.network,
+                text,
+                url.map(|u| u.link),
+            );
+        }
+        if let Some(location) = &location {
+            push("location", "location", location.clone(), None);
+        }
+        BasicsData {
+            name: markup::plain(&b.name),
+            label: self.rich(b.label.as_deref()),
+            tagline: self.rich(b.tagline.as_deref()),
+            contacts,
+            location,
+            photo,
+        }
+    }
+}
+
+/// A place as one line, when there is one.
+pub(super) fn place(location: Option<&Location>) -> Option<String> {
+    location.map(Location::display).filter(|l| !l.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::SourceFile;
+    use crate::profile::load::parse;
+
+    fn data(text: &str) -> LayoutData {
+        let parsed = parse(SourceFile::new("x.toml", text)).unwrap();
+        build(&parsed.profile, &Theme::default(), "en", None).0
+    }
+
+    #[test]
+    fn single_role_work_becomes_one_role() {
+        let d = data(
+            "[basics]\nname = \"A\"\n[[work]]\nname = \"Acme\"\nposition = \"Dev\"\nstart = \"2020-01\"\nend = \"present\"\n",
+        );
+        let work = &d.sections[0];
+        assert_eq!(work.id, "work");
+        assert_eq!(work.title, "Experience");
+        assert_eq!(work.entries[0].roles.len(), 1);
+        assert_eq!(
+            work.entries[0].roles[0].dates.as_deref(),
+            Some("Jan 2020 – Present")
+        );
+    }
+
+    #[test]
+    fn order_hide_and_titles() {
+        let text = "[basics]\nname = \"A\"\nsummary = \"Hi\"\n[titles]\nskills = \"Toolbox\"\n[[skills]]\nname = \"Rust\"\n[[sections]]\ntitle = \"Closing\"\ntext = \"Bye\"\n";
+        let theme = Theme {
+            section_order: vec!["closing".into(), "skills".into()],
+            hide: vec!["summary".into()],
+            ..Theme::default()
+        };
+        let parsed = parse(SourceFile::new("x.toml", text)).unwrap();
+        let d = build(&parsed.profile, &theme, "en", None).0;
+        let ids: Vec<&str> = d.sections.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["closing", "skills"]);
+        assert_eq!(d.sections[1].title, "Toolbox");
+    }
+
+    #[test]
+    fn meta_and_contacts() {
+        let d = data(
+            "[basics]\nname = \"**Ada** L\"\nemail = \"a@b.co\"\nurl = \"ada.dev\"\n[[skills]]\nname = \"Lang\"\nkeywords = [\"Rust\", \"Go\"]\n",
+        );
+        assert_eq!(d.meta.title, "Ada L — CV");
+        assert_eq!(d.meta.keywords, ["Lang", "Rust", "Go"]);
+        assert_eq!(
+            d.basics.contacts[1].link.as_deref(),
+            Some("https://ada.dev")
+        );
+    }
+
+    #[test]
+    fn empty_sections_are_warned_about() {
+        let parsed = parse(SourceFile::new(
+            "x.toml",
+            "[basics]\nname = \"A\"\n[numbers]\n[[sections]]\ntitle = \"Notes\"\n",
+        ))
+        .unwrap();
+        let (_, warnings) = build(&parsed.profile, &Theme::default(), "en", None);
+        let messages: Vec<&str> = warnings.iter().map(|w| w.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "section `numbers` has no items and is left out",
+                "section `notes` has a title but no content"
+            ]
+        );
+    }
+
+    #[test]
+    fn unsafe_links_are_dropped_with_a_warning() {
+        let parsed = parse(SourceFile::new(
+            "x.toml",
+            "[basics]\nname = \"A\"\nlabel = \"[x](javascript:alert(1))\"\n",
+        ))
+        .unwrap();
+        let (d, warnings) = build(&parsed.profile, &Theme::default(), "en", None);
+        assert_eq!(warnings.len(), 1);
+        assert!(d.basics.label.unwrap().iter().all(|s| s.link.is_none()));
+    }
+}

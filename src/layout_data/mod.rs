@@ -1,0 +1,164 @@
+//! Stage 4: turn a checked profile into `LayoutData`, the one JSON document a
+//! layout sees (served as `/profile.json`). Documented field by field in
+//! `layouts/README.md`; bump [`DATA_VERSION`] on any incompatible change.
+//!
+//! Everything is normalised here so layouts stay simple: dates are formatted in
+//! the locale, text is pre-parsed into spans, and every section (built-in or
+//! custom) has the same generic shape, so a layout can print any section even
+//! if it has no special design for it.
+
+use serde::Serialize;
+use serde_json::{Map, Value as Json};
+
+use crate::locale::Words;
+use crate::markup::Span;
+
+mod build;
+mod sections;
+
+pub use build::build;
+
+/// The version of the data contract.
+pub const DATA_VERSION: u32 = 1;
+
+/// Rich text: a list of styled spans.
+pub type Rich = Vec<Span>;
+
+#[derive(Debug, Serialize)]
+pub struct LayoutData {
+    pub data_version: u32,
+    pub meta: Meta,
+    pub words: &'static Words,
+    /// The layout's theme options, defaults filled in.
+    pub theme: Map<String, Json>,
+    pub basics: BasicsData,
+    pub cover: Option<CoverData>,
+    /// Sections in display order, hidden ones left out.
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Meta {
+    /// "<name> — CV", for the PDF title.
+    pub title: String,
+    pub author: String,
+    /// Skills and their keywords, for the PDF keywords.
+    pub keywords: Vec<String>,
+    pub locale: String,
+    pub generator: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BasicsData {
+    /// The name as plain text.
+    pub name: String,
+    pub label: Option<Rich>,
+    pub tagline: Option<Rich>,
+    /// Contact details in a sensible order, ready to print.
+    pub contacts: Vec<Contact>,
+    pub location: Option<String>,
+    /// Virtual path of the photo (`/@vitae/photo.png`), when there is one.
+    pub photo: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Contact {
+    /// email, phone, url, location, or the network name in lower case.
+    pub kind: String,
+    /// What to print.
+    pub text: String,
+    /// Where it links, if anywhere.
+    pub link: Option<String>,
+    /// The network's name as written (for profiles), else the kind.
+    pub label: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CoverData {
+    pub title: Option<Rich>,
+    pub subtitle: Option<Rich>,
+    pub volume: Option<Rich>,
+    pub status: Option<Rich>,
+}
+
+/// A section: a title, optional free content, and entries.
+#[derive(Debug, Serialize, Default)]
+pub struct Section {
+    /// `work`, `education`, … or a custom section's id.
+    pub id: String,
+    /// The built-in kind, or `custom`.
+    pub kind: String,
+    pub title: String,
+    pub text: Vec<Rich>,
+    pub items: Vec<BulletData>,
+    pub numbered: bool,
+    pub quote: Option<Rich>,
+    pub cite: Option<Rich>,
+    pub signature: Option<Rich>,
+    pub footnote: Option<Rich>,
+    pub blocks: Vec<BlockData>,
+    pub entries: Vec<Entry>,
+}
+
+impl Section {
+    /// Whether the section has nothing but its title.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.text.is_empty()
+            && self.items.is_empty()
+            && self.quote.is_none()
+            && self.signature.is_none()
+            && self.footnote.is_none()
+            && self.blocks.is_empty()
+            && self.entries.is_empty()
+    }
+}
+
+/// An entry. The generic fields carry all of its text; kind-specific fields
+/// (`stars`, `level`, `value`, …) repeat some of it for layouts that want them.
+#[derive(Debug, Serialize, Default)]
+pub struct Entry {
+    pub title: Option<Rich>,
+    pub subtitle: Option<Rich>,
+    /// A short side note: a grade, a skill note, stars.
+    pub note: Option<Rich>,
+    /// The date or date range, formatted: "Oct 2022 – Present".
+    pub dates: Option<String>,
+    pub location: Option<String>,
+    pub url: Option<LinkData>,
+    pub text: Vec<Rich>,
+    pub items: Vec<BulletData>,
+    /// Keywords, tech stack, courses.
+    pub tags: Vec<String>,
+    pub blocks: Vec<BlockData>,
+    /// Roles at one organisation (work, volunteer): entries themselves.
+    pub roles: Vec<Entry>,
+    // Kind-specific extras.
+    pub stars: Option<u32>,
+    pub featured: bool,
+    pub level: Option<String>,
+    pub value: Option<Rich>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LinkData {
+    pub text: String,
+    pub link: String,
+}
+
+#[derive(Debug, Serialize, Default)]
+pub struct BulletData {
+    pub label: Option<Rich>,
+    pub text: Option<Rich>,
+    pub items: Vec<BulletData>,
+}
+
+#[derive(Debug, Serialize, Default)]
+pub struct BlockData {
+    pub title: Option<Rich>,
+    pub text: Vec<Rich>,
+    pub items: Vec<BulletData>,
+    pub numbered: bool,
+    pub quote: Option<Rich>,
+    pub cite: Option<Rich>,
+    pub signature: Option<Rich>,
+}

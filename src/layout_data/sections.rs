@@ -1,0 +1,372 @@
+//! The sections of the layout data: built-in ones in their default order,
+//! custom ones after them, then ordered, titled and filtered by the theme.
+
+use crate::diagnostic::Diagnostic;
+use crate::markup::{self, Span};
+use crate::profile::model::*;
+use crate::profile::validate::{BUILTIN_SECTIONS, custom_section_id};
+use crate::theme::Theme;
+
+use super::build::{Builder, place};
+use super::*;
+
+impl Builder {
+    pub(super) fn sections(&mut self, p: &Profile, theme: &Theme) -> Vec<Section> {
+        let mut all: Vec<Section> = Vec::new();
+        for id in BUILTIN_SECTIONS {
+            if let Some(section) = self.builtin_section(p, id) {
+                all.push(section);
+            }
+        }
+        for custom in &p.sections {
+            all.push(self.custom_section(custom));
+        }
+        if p.numbers.as_ref().is_some_and(|n| n.items.is_empty()) {
+            self.warnings.push(Diagnostic::warning(
+                "section `numbers` has no items and is left out",
+            ));
+        }
+        for section in all.iter().filter(|s| s.kind == "custom" && s.is_empty()) {
+            self.warnings.push(Diagnostic::warning(format!(
+                "section `{}` has a title but no content",
+                section.id
+            )));
+        }
+        for section in &mut all {
+            section.title = match p.titles.get(&section.id) {
+                Some(title) => markup::plain(title.get_ref()),
+                None if section.title.is_empty() => self
+                    .words
+                    .title(&section.id)
+                    .unwrap_or(&section.id)
+                    .to_string(),
+                None => std::mem::take(&mut section.title),
+            };
+        }
+        // Order: the theme's list first, then the rest as they come.
+        let mut ordered = Vec::new();
+        for id in &theme.section_order {
+            if let Some(i) = all.iter().position(|s| &s.id == id) {
+                ordered.push(all.remove(i));
+            }
+        }
+        ordered.extend(all);
+        ordered.retain(|s| !theme.hide.contains(&s.id));
+        ordered
+    }
+
+    fn builtin_section(&mut self, p: &Profile, id: &str) -> Option<Section> {
+        let mut section = Section {
+            id: id.to_string(),
+            kind: id.to_string(),
+            ..Section::default()
+        };
+        match id {
+            "summary" => {
+                section.text = self.prose(p.basics.summary.as_deref());
+                section.signature = self.rich(p.basics.signature.as_deref());
+                if section.text.is_empty() && section.signature.is_none() {
+                    return None;
+                }
+                return Some(section);
+            }
+            "numbers" => {
+                let numbers = p.numbers.as_ref()?;
+                if let Some(title) = &numbers.title {
+                    section.title = markup::plain(title);
+                }
+                section.footnote = self.rich(numbers.footnote.as_deref());
+                section.entries = numbers.items.iter().map(|n| self.key_number(n)).collect();
+            }
+            _ => section.entries = self.entries_of(p, id)?,
+        }
+        (!section.entries.is_empty()).then_some(section)
+    }
+
+    /// The entries of the built-in section `id`, for sections of entries.
+    fn entries_of(&mut self, p: &Profile, id: &str) -> Option<Vec<Entry>> {
+        Some(match id {
+            "work" => p.work.iter().map(|w| self.work(w)).collect(),
+            "volunteer" => p.volunteer.iter().map(|v| self.volunteer(v)).collect(),
+            "education" => p.education.iter().map(|e| self.education(e)).collect(),
+            "projects" => p.projects.iter().map(|x| self.project(x)).collect(),
+            "skills" => p.skills.iter().map(|s| self.skill(s)).collect(),
+            "awards" => p.awards.iter().map(|a| self.award(a)).collect(),
+            "certificates" => p.certificates.iter().map(|c| self.certificate(c)).collect(),
+            "publications" => p.publications.iter().map(|x| self.publication(x)).collect(),
+            "languages" => p.languages.iter().map(|l| self.language(l)).collect(),
+            "interests" => p.interests.iter().map(|i| self.interest(i)).collect(),
+            "references" => p.references.iter().map(|r| self.reference(r)).collect(),
+            _ => return None,
+        })
+    }
+
+    fn award(&mut self, a: &Award) -> Entry {
+        Entry {
+            title: self.rich(Some(&a.title)),
+            subtitle: self.rich(a.awarder.as_deref()),
+            dates: self.date(a.date.as_ref()),
+            text: self.prose(a.summary.as_deref()),
+            ..Entry::default()
+        }
+    }
+
+    fn certificate(&mut self, c: &Certificate) -> Entry {
+        Entry {
+            title: self.rich(Some(&c.name)),
+            subtitle: self.rich(c.issuer.as_deref()),
+            dates: self.date(c.date.as_ref()),
+            url: self.url(c.url.as_ref()),
+            ..Entry::default()
+        }
+    }
+
+    fn publication(&mut self, x: &Publication) -> Entry {
+        Entry {
+            title: self.rich(Some(&x.name)),
+            subtitle: self.rich(x.publisher.as_deref()),
+            dates: self.date(x.date.as_ref()),
+            url: self.url(x.url.as_ref()),
+            text: self.prose(x.summary.as_deref()),
+            ..Entry::default()
+        }
+    }
+
+    fn language(&mut self, l: &Language) -> Entry {
+        Entry {
+            title: self.rich(Some(&l.language)),
+            subtitle: self.rich(l.fluency.as_deref()),
+            level: l.fluency.clone(),
+            ..Entry::default()
+        }
+    }
+
+    fn interest(&mut self, i: &Interest) -> Entry {
+        Entry {
+            title: self.rich(Some(&i.name)),
+            tags: plain_all(&i.keywords),
+            ..Entry::default()
+        }
+    }
+
+    fn reference(&mut self, r: &Reference) -> Entry {
+        let who: Vec<&str> = [r.role.as_deref(), r.organization.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        let who = who.join(", ");
+        Entry {
+            title: self.rich(Some(&r.name)),
+            subtitle: self.rich(Some(who.as_str()).filter(|s| !s.is_empty())),
+            text: self.prose(r.reference.as_deref()),
+            ..Entry::default()
+        }
+    }
+
+    fn key_number(&mut self, n: &KeyNumber) -> Entry {
+        Entry {
+            title: self.rich(Some(&n.value)),
+            value: self.rich(Some(&n.value)),
+            subtitle: self.rich(n.label.as_deref()),
+            text: self.prose(n.detail.as_deref()),
+            note: self.rich(n.caption.as_deref()),
+            ..Entry::default()
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn role(
+        &mut self,
+        position: Option<&str>,
+        team: Option<&str>,
+        location: Option<&Location>,
+        start: Option<&toml::Spanned<DateInput>>,
+        end: Option<&toml::Spanned<DateInput>>,
+        summary: Option<&str>,
+        highlights: &[Bullet],
+        stack: &[String],
+        blocks: &[Block],
+    ) -> Entry {
+        Entry {
+            title: self.rich(position),
+            subtitle: self.rich(team),
+            location: place(location),
+            dates: self.dates(start, end),
+            text: self.prose(summary),
+            items: self.bullets(highlights),
+            tags: plain_all(stack),
+            blocks: self.blocks(blocks),
+            ..Entry::default()
+        }
+    }
+
+    fn work(&mut self, w: &Work) -> Entry {
+        let mut roles: Vec<Entry> = w
+            .roles
+            .iter()
+            .map(|r| {
+                self.role(
+                    r.position.as_deref(),
+                    r.team.as_deref(),
+                    r.location.as_ref(),
+                    r.start.as_ref(),
+                    r.end.as_ref(),
+                    r.summary.as_deref(),
+                    &r.highlights,
+                    &r.stack,
+                    &r.blocks,
+                )
+            })
+            .collect();
+        let own = self.role(
+            w.position.as_deref(),
+            w.team.as_deref(),
+            None,
+            w.start.as_ref(),
+            w.end.as_ref(),
+            w.summary.as_deref(),
+            &w.highlights,
+            &w.stack,
+            &w.blocks,
+        );
+        let own_has_content = own.title.is_some()
+            || own.subtitle.is_some()
+            || own.dates.is_some()
+            || !own.text.is_empty()
+            || !own.items.is_empty()
+            || !own.tags.is_empty()
+            || !own.blocks.is_empty();
+        if own_has_content || roles.is_empty() {
+            roles.insert(0, own);
+        }
+        let dates = span_of_roles(&roles);
+        Entry {
+            title: self.rich(w.name.as_deref()),
+            subtitle: self.rich(w.description.as_deref()),
+            location: place(w.location.as_ref()),
+            url: self.url(w.url.as_ref()),
+            dates,
+            roles,
+            ..Entry::default()
+        }
+    }
+
+    fn volunteer(&mut self, v: &Volunteer) -> Entry {
+        let role = self.role(
+            v.position.as_deref(),
+            None,
+            None,
+            v.start.as_ref(),
+            v.end.as_ref(),
+            v.summary.as_deref(),
+            &v.highlights,
+            &[],
+            &[],
+        );
+        Entry {
+            title: self.rich(v.organization.as_deref()),
+            location: place(v.location.as_ref()),
+            url: self.url(v.url.as_ref()),
+            dates: role.dates.clone(),
+            roles: vec![role],
+            ..Entry::default()
+        }
+    }
+
+    fn education(&mut self, e: &Education) -> Entry {
+        let degree = match (&e.study_type, &e.area) {
+            (Some(t), Some(a)) => Some(format!("{t}, {a}")),
+            (Some(t), None) => Some(t.clone()),
+            (None, Some(a)) => Some(a.clone()),
+            (None, None) => None,
+        };
+        Entry {
+            title: self.rich(e.institution.as_deref()),
+            subtitle: self.rich(degree.as_deref()),
+            note: self.rich(e.score.as_deref()),
+            dates: self.dates(e.start.as_ref(), e.end.as_ref()),
+            location: place(e.location.as_ref()),
+            url: self.url(e.url.as_ref()),
+            text: self.prose(e.summary.as_deref()),
+            items: self.bullets(&e.highlights),
+            tags: plain_all(&e.courses),
+            ..Entry::default()
+        }
+    }
+
+    fn project(&mut self, x: &Project) -> Entry {
+        Entry {
+            title: self.rich(Some(&x.name)),
+            note: x.stars.map(|s| {
+                vec![Span {
+                    text: format!("★ {s}"),
+                    ..Span::default()
+                }]
+            }),
+            dates: self.dates(x.start.as_ref(), x.end.as_ref()),
+            url: self.url(x.url.as_ref()),
+            text: self.prose(x.description.as_deref()),
+            items: self.bullets(&x.highlights),
+            tags: plain_all(&x.keywords),
+            stars: x.stars,
+            featured: x.featured,
+            ..Entry::default()
+        }
+    }
+
+    fn skill(&mut self, s: &Skill) -> Entry {
+        Entry {
+            title: self.rich(Some(&s.name)),
+            subtitle: self.rich(s.level.as_deref()),
+            note: self.rich(s.note.as_deref()),
+            tags: plain_all(&s.keywords),
+            level: s.level.clone(),
+            ..Entry::default()
+        }
+    }
+
+    fn custom_section(&mut self, s: &CustomSection) -> Section {
+        Section {
+            id: custom_section_id(s),
+            kind: "custom".into(),
+            title: markup::plain(&s.title),
+            text: self.prose(s.text.as_deref()),
+            items: self.bullets(&s.items),
+            numbered: s.numbered,
+            quote: self.rich(s.quote.as_deref()),
+            cite: self.rich(s.cite.as_deref()),
+            signature: self.rich(s.signature.as_deref()),
+            footnote: None,
+            blocks: self.blocks(&s.blocks),
+            entries: s
+                .entries
+                .iter()
+                .map(|e| Entry {
+                    title: self.rich(e.title.as_deref()),
+                    subtitle: self.rich(e.subtitle.as_deref()),
+                    location: place(e.location.as_ref()),
+                    url: self.url(e.url.as_ref()),
+                    dates: self
+                        .date(e.date.as_ref())
+                        .or_else(|| self.dates(e.start.as_ref(), e.end.as_ref())),
+                    text: self.prose(e.text.as_deref()),
+                    items: self.bullets(&e.items),
+                    ..Entry::default()
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Keywords and stacks are short labels: markup is stripped.
+fn plain_all(items: &[String]) -> Vec<String> {
+    items.iter().map(|i| markup::plain(i)).collect()
+}
+
+/// An employer's dates when it has one role; with several, each role has its own.
+fn span_of_roles(roles: &[Entry]) -> Option<String> {
+    match roles {
+        [only] => only.dates.clone(),
+        _ => None,
+    }
+}

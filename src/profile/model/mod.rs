@@ -1,0 +1,162 @@
+//! The profile format, version 1: what a user writes in TOML.
+//!
+//! Section and field names follow JSON Resume where they fit (`basics`, `work`,
+//! `education`, …, with snake_case keys), so that import and export are a
+//! mapping rather than a rewrite. Every struct refuses unknown keys; every text
+//! field may carry inline markup (parsed later, in `markup`, never by Typst).
+//!
+//! Values whose *format* is checked after parsing (dates, URLs, e-mails) are
+//! kept as [`Spanned`] raw strings here, so that every such mistake in a file
+//! can be reported in one run, each at its own line and column.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+use toml::Spanned;
+
+/// Declares one kind of profile entry: a struct that refuses unknown keys and
+/// carries `tags` for variants. The `tags` field is declared here, once, for
+/// every kind of entry.
+macro_rules! entry {
+    ($(#[$attr:meta])* pub struct $name:ident { $($fields:tt)* }) => {
+        $(#[$attr])*
+        #[derive(Debug, Deserialize, JsonSchema)]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            $($fields)*
+            /// Tags for variants, e.g. ["backend", "ml"]: never printed. A variant
+            /// that includes none of them (or excludes one) leaves this out.
+            #[serde(default)]
+            pub tags: Vec<String>,
+        }
+    };
+}
+
+mod entries;
+mod values;
+
+pub use entries::*;
+pub use values::*;
+
+/// A whole profile.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// Who this is: name (required), headline, contact details.
+    pub basics: Basics,
+    /// A cover block for narrative layouts: title, subtitle, volume line, status.
+    pub cover: Option<Cover>,
+    /// Key numbers ("300k+ rides / day"), shown as large figures.
+    pub numbers: Option<KeyNumbers>,
+    #[serde(default)]
+    pub work: Vec<Work>,
+    #[serde(default)]
+    pub volunteer: Vec<Volunteer>,
+    #[serde(default)]
+    pub education: Vec<Education>,
+    #[serde(default)]
+    pub projects: Vec<Project>,
+    #[serde(default)]
+    pub skills: Vec<Skill>,
+    #[serde(default)]
+    pub awards: Vec<Award>,
+    #[serde(default)]
+    pub certificates: Vec<Certificate>,
+    #[serde(default)]
+    pub publications: Vec<Publication>,
+    #[serde(default)]
+    pub languages: Vec<Language>,
+    #[serde(default)]
+    pub interests: Vec<Interest>,
+    /// References or recommendations: a quote and who said it.
+    #[serde(default)]
+    pub references: Vec<Reference>,
+    /// Free-form sections for anything else.
+    #[serde(default)]
+    pub sections: Vec<CustomSection>,
+    /// Tailored versions of this profile, each a subset of its entries chosen
+    /// by tag: `vitae render me.toml --variant backend` or `--all-variants`.
+    #[serde(default)]
+    pub variants: Vec<Variant>,
+    /// Section titles that replace the locale's words, by section id.
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, String>")]
+    pub titles: BTreeMap<String, Spanned<String>>,
+    /// Language of the words vitae adds (section titles, months, "present").
+    #[schemars(with = "Option<String>")]
+    pub locale: Option<Spanned<String>>,
+    /// The layout to use when none is given on the command line.
+    #[schemars(with = "Option<String>")]
+    pub layout: Option<Spanned<String>>,
+    /// Where the PDF goes when `-o` is not given, relative to the profile's
+    /// folder (e.g. "pdf/cv.pdf"); default: next to the profile.
+    #[schemars(with = "Option<String>")]
+    pub output: Option<Spanned<String>>,
+    /// Theme options: section order and visibility, plus whatever the layout
+    /// declares in its `layout.toml` (paper, accent, font, …).
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, serde_json::Value>")]
+    pub theme: BTreeMap<String, Spanned<toml::Value>>,
+}
+
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Basics {
+    pub name: String,
+    /// Headline or job title, e.g. "Staff Software Engineer".
+    pub label: Option<String>,
+    /// A one-line tagline under the headline.
+    pub tagline: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub email: Option<Spanned<String>>,
+    pub phone: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub url: Option<Spanned<String>>,
+    pub location: Option<Location>,
+    /// A photo in the profile's folder (PNG, JPEG or SVG).
+    #[schemars(with = "Option<String>")]
+    pub photo: Option<Spanned<String>>,
+    /// A summary; blank lines separate paragraphs.
+    pub summary: Option<String>,
+    /// A signature under the summary, for narrative layouts.
+    pub signature: Option<String>,
+    #[serde(default)]
+    pub profiles: Vec<SocialProfile>,
+}
+
+/// A tailored version of the profile. Untagged entries and bullets are in
+/// every variant; a tagged one is in a variant when it carries one of
+/// `include` (or `include` is empty) and none of `exclude`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Variant {
+    /// Used with `--variant NAME` and in the output's name: `me-NAME.pdf`.
+    #[schemars(with = "String")]
+    pub name: Spanned<String>,
+    /// Keep tagged entries that carry at least one of these tags.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub include: Vec<Spanned<String>>,
+    /// Leave out entries that carry any of these tags.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub exclude: Vec<Spanned<String>>,
+    /// A headline for this variant instead of `basics.label`.
+    pub label: Option<String>,
+    /// A summary for this variant instead of `basics.summary`.
+    pub summary: Option<String>,
+    /// A layout for this variant (a built-in name, or a folder relative to
+    /// the profile); `--layout` still wins.
+    #[schemars(with = "Option<String>")]
+    pub layout: Option<Spanned<String>>,
+    /// Theme options for this variant, over the profile's `[theme]`
+    /// (e.g. `pages = 1`).
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, serde_json::Value>")]
+    pub theme: BTreeMap<String, Spanned<toml::Value>>,
+    /// Where this variant's PDF goes when `-o` is not given, relative to the
+    /// profile's folder; default: `<profile output>-NAME.pdf`.
+    #[schemars(with = "Option<String>")]
+    pub output: Option<Spanned<String>>,
+}

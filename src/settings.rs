@@ -1,0 +1,173 @@
+//! Every decision about a render, made once.
+//!
+//! [`RunSettings`] is built once per command from the command line, the way
+//! typst-cli builds its compile config: a bad `--layout` or `--theme` is a
+//! usage error before any profile is read. [`JobSettings`] is built once per
+//! job from the run's settings, the profile (with its variant applied) and
+//! the layout's manifest; nothing downstream re-reads a flag or re-derives a
+//! path.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::assets::{self, Asset};
+use crate::batch::{Job, Variants};
+use crate::cli::CommonArgs;
+use crate::diagnostic::Diagnostic;
+use crate::encode::Format;
+use crate::layout::{DEFAULT_LAYOUT, Layout};
+use crate::output;
+use crate::profile::CheckedProfile;
+use crate::theme::{self, Theme};
+
+/// What the command line asks of every job of a run.
+#[derive(Debug, Clone, Default)]
+pub struct RunSettings {
+    /// `--layout`, resolved: it overrides the profile's `layout`.
+    pub layout: Option<Layout>,
+    /// `--theme key=value` overrides, in order.
+    pub theme: Vec<(String, toml::Value)>,
+    pub format: Format,
+    /// `--strict`: warnings fail the render.
+    pub strict: bool,
+    /// `--timeout`: how long one compile may take before it is abandoned.
+    pub timeout: Option<Duration>,
+}
+
+impl RunSettings {
+    /// Checks the options `render` and `watch` share; a bad one is a usage
+    /// error (exit 2), reported before any work starts.
+    pub fn from_args(common: &CommonArgs, format: Format) -> Result<Self, Diagnostic> {
+        let theme = common
+            .theme
+            .iter()
+            .map(|arg| {
+                theme::parse_override(arg).map_err(|problem| {
+                    Diagnostic::error(format!("--theme {problem}"))
+                        .hint("write --theme key=value, e.g. --theme paper=us-letter")
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let layout = common.layout.as_deref().map(Layout::resolve).transpose()?;
+        Ok(Self {
+            layout,
+            theme,
+            format,
+            strict: common.strict,
+            timeout: Some(Duration::from_secs_f64(common.timeout)),
+        })
+    }
+}
+
+/// Which variants `--variant` / `--all-variants` ask for.
+pub fn variants(common: &CommonArgs) -> Variants {
+    if common.all_variants {
+        Variants::All
+    } else if common.variant.is_empty() {
+        Variants::Base
+    } else {
+        Variants::Named(common.variant.clone())
+    }
+}
+
+/// `-j N`, or one job per core.
+pub fn threads(common: &CommonArgs) -> usize {
+    common
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1)
+}
+
+/// Everything one job needs, decided once.
+#[derive(Debug, Clone)]
+pub struct JobSettings {
+    pub layout: Layout,
+    /// The theme resolved for `layout`: page budget, spacing, order, options.
+    pub theme: Theme,
+    /// The language of the words vitae adds (`en` unless the profile says).
+    pub locale: String,
+    /// The profile's photo, checked and read.
+    pub photo: Option<Asset>,
+    /// Where the output goes (for PNG, the pages are named after it).
+    pub output: PathBuf,
+    pub format: Format,
+    pub strict: bool,
+    pub timeout: Option<Duration>,
+}
+
+impl JobSettings {
+    /// Decides a job's settings. Every problem found on the way (a bad
+    /// layout, a refused photo, bad theme values) is reported together.
+    pub fn resolve(
+        run: &RunSettings,
+        job: &Job,
+        checked: &CheckedProfile,
+    ) -> Result<Self, Vec<Diagnostic>> {
+        let mut errors = Vec::new();
+        let folder = profile_folder(&job.profile);
+        let layout = choose_layout(run.layout.as_ref(), checked, folder)
+            .map_err(|diag| errors.push(diag))
+            .ok();
+        let photo = assets::photo(checked, folder)
+            .map_err(|diag| errors.push(diag))
+            .ok()
+            .flatten();
+        let Some(layout) = layout else {
+            return Err(errors);
+        };
+        let theme = theme::resolve(&layout, &checked.profile.theme, &checked.source, &run.theme)
+            .map_err(|mut theme_errors| errors.append(&mut theme_errors))
+            .ok();
+        match theme {
+            Some(theme) if errors.is_empty() => Ok(Self {
+                layout,
+                theme,
+                locale: locale_of(checked),
+                photo,
+                output: output::decide(job, &checked.own_output()),
+                format: run.format,
+                strict: run.strict,
+                timeout: run.timeout,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// The folder a profile's relative paths (photo, layout, output) start from.
+pub fn profile_folder(profile: &Path) -> &Path {
+    profile.parent().unwrap_or(Path::new("."))
+}
+
+/// The layout for a job; the one place that decides. `--layout` wins, then
+/// the `layout` of the variant or the profile (a folder named there is
+/// relative to the profile's folder), then the default.
+fn choose_layout(
+    run: Option<&Layout>,
+    checked: &CheckedProfile,
+    folder: &Path,
+) -> Result<Layout, Diagnostic> {
+    if let Some(layout) = run {
+        return Ok(layout.clone());
+    }
+    let Some(named) = &checked.profile.layout else {
+        return Layout::resolve(DEFAULT_LAYOUT);
+    };
+    let name = named.get_ref();
+    let name = if Layout::builtin(name).is_none() && !Path::new(name).is_absolute() {
+        folder.join(name).display().to_string()
+    } else {
+        name.clone()
+    };
+    // Point at the profile's `layout = …`: that is where the name came from.
+    Layout::resolve(&name).map_err(|diag| diag.at(&checked.source, named.span()).key("layout"))
+}
+
+fn locale_of(checked: &CheckedProfile) -> String {
+    checked
+        .profile
+        .locale
+        .as_ref()
+        .map_or("en", |l| l.get_ref().as_str())
+        .to_string()
+}
