@@ -123,6 +123,10 @@ fn collapse_whitespace(text: &str) -> String {
 /// Characters a backslash may escape.
 const ESCAPABLE: &str = "\\*_`[]()#$@<>~!";
 
+/// The inline parser: one loop over the characters, one branch per marker
+/// (escape, code, link, strong, emphasis). It is longer than most functions
+/// on purpose: each branch decides where the next one starts, and splitting
+/// the loop would scatter that shared position across functions.
 fn parse_into(chars: &[char], style: Style, link: Option<&str>, out: &mut Spans) {
     let mut text = String::new();
     let mut i = 0;

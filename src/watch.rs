@@ -66,21 +66,9 @@ pub fn run(
     });
 
     let (sender, receiver) = mpsc::channel();
-    let mut debouncer = new_debouncer(DEBOUNCE, None, sender).map_err(watch_error)?;
     let layout_dirs = layout_folders(&settings);
-    for folder in watched_folders(paths) {
-        let mode = if paths.iter().any(|p| p.is_dir() && same(p, &folder)) {
-            RecursiveMode::Recursive
-        } else {
-            RecursiveMode::NonRecursive
-        };
-        debouncer.watch(&folder, mode).map_err(watch_error)?;
-    }
-    for dir in &layout_dirs {
-        debouncer
-            .watch(dir, RecursiveMode::Recursive)
-            .map_err(watch_error)?;
-    }
+    // Kept alive for as long as the loop runs: dropping it stops the events.
+    let _debouncer = start_watching(paths, &layout_dirs, sender)?;
     on_event(Event::Status(format!(
         "watching {} profile{} for changes (Ctrl-C to stop)",
         jobs.len(),
@@ -88,29 +76,11 @@ pub fn run(
     )));
 
     while !stop.load(Ordering::Relaxed) {
-        let events = match receiver.recv_timeout(Duration::from_millis(100)) {
-            Ok(Ok(events)) => events,
-            Ok(Err(errors)) => {
-                let messages: Vec<Diagnostic> = errors
-                    .iter()
-                    .map(|e| Diagnostic::error(format!("watching failed: {e}")))
-                    .collect();
-                on_event(Event::Error(messages));
-                continue;
-            }
-            Err(mpsc::RecvTimeoutError::Timeout) => continue,
-            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        let changed = match next_saves(&receiver, &mut on_event) {
+            Saves::Changed(changed) => changed,
+            Saves::None => continue,
+            Saves::Closed => break,
         };
-        // Reading a profile to render it is an access event too: only writes,
-        // creations, renames and removals count as saves.
-        let changed: BTreeSet<PathBuf> = events
-            .iter()
-            .filter(|e| !e.kind.is_access() && !e.kind.is_other())
-            .flat_map(|e| e.paths.iter().cloned())
-            .collect();
-        if changed.is_empty() {
-            continue;
-        }
         let layout_changed = changed
             .iter()
             .any(|c| layout_dirs.iter().any(|d| c.starts_with(d)));
@@ -122,14 +92,7 @@ pub fn run(
         if let Ok(fresh) = plan(paths, variants, out) {
             jobs = fresh;
         }
-        let due: Vec<Job> = jobs
-            .iter()
-            .filter(|job| layout_changed || changed.iter().any(|c| same(c, &job.profile)))
-            // An empty file is a save in progress (truncate, then write): its
-            // write event follows, and that one renders.
-            .filter(|job| std::fs::metadata(&job.profile).is_ok_and(|m| m.len() > 0))
-            .cloned()
-            .collect();
+        let due = due_jobs(&jobs, &changed, layout_changed);
         if !due.is_empty() {
             batch::run(engine, &due, &settings, Mode::Write, threads, |r| {
                 on_event(Event::Report(r))
@@ -137,6 +100,82 @@ pub fn run(
         }
     }
     Ok(())
+}
+
+type Events = notify_debouncer_full::DebounceEventResult;
+
+/// Watches the folders holding the profiles (recursively for folder
+/// arguments) and the user layout folders.
+fn start_watching(
+    paths: &[PathBuf],
+    layout_dirs: &[PathBuf],
+    sender: mpsc::Sender<Events>,
+) -> Result<impl Drop, Diagnostic> {
+    let mut debouncer = new_debouncer(DEBOUNCE, None, sender).map_err(watch_error)?;
+    for folder in watched_folders(paths) {
+        let mode = if paths.iter().any(|p| p.is_dir() && same(p, &folder)) {
+            RecursiveMode::Recursive
+        } else {
+            RecursiveMode::NonRecursive
+        };
+        debouncer.watch(&folder, mode).map_err(watch_error)?;
+    }
+    for dir in layout_dirs {
+        debouncer
+            .watch(dir, RecursiveMode::Recursive)
+            .map_err(watch_error)?;
+    }
+    Ok(debouncer)
+}
+
+/// What the next batch of file events amounts to.
+enum Saves {
+    /// These paths were written, created, renamed or removed.
+    Changed(BTreeSet<PathBuf>),
+    /// Nothing that counts as a save (yet).
+    None,
+    /// The watcher is gone.
+    Closed,
+}
+
+fn next_saves(receiver: &mpsc::Receiver<Events>, on_event: &mut impl FnMut(Event)) -> Saves {
+    let events = match receiver.recv_timeout(Duration::from_millis(100)) {
+        Ok(Ok(events)) => events,
+        Ok(Err(errors)) => {
+            let messages: Vec<Diagnostic> = errors
+                .iter()
+                .map(|e| Diagnostic::error(format!("watching failed: {e}")))
+                .collect();
+            on_event(Event::Error(messages));
+            return Saves::None;
+        }
+        Err(mpsc::RecvTimeoutError::Timeout) => return Saves::None,
+        Err(mpsc::RecvTimeoutError::Disconnected) => return Saves::Closed,
+    };
+    // Reading a profile to render it is an access event too: only writes,
+    // creations, renames and removals count as saves.
+    let changed: BTreeSet<PathBuf> = events
+        .iter()
+        .filter(|e| !e.kind.is_access() && !e.kind.is_other())
+        .flat_map(|e| e.paths.iter().cloned())
+        .collect();
+    if changed.is_empty() {
+        Saves::None
+    } else {
+        Saves::Changed(changed)
+    }
+}
+
+/// The jobs a batch of saves calls for: every job when the layout changed,
+/// else those whose profile was saved.
+fn due_jobs(jobs: &[Job], changed: &BTreeSet<PathBuf>, layout_changed: bool) -> Vec<Job> {
+    jobs.iter()
+        .filter(|job| layout_changed || changed.iter().any(|c| same(c, &job.profile)))
+        // An empty file is a save in progress (truncate, then write): its
+        // write event follows, and that one renders.
+        .filter(|job| std::fs::metadata(&job.profile).is_ok_and(|m| m.len() > 0))
+        .cloned()
+        .collect()
 }
 
 fn plan(

@@ -14,12 +14,7 @@ use crate::settings::{self, RunSettings};
 
 pub fn run(args: RenderArgs, term: &Terminal) -> anyhow::Result<ExitCode> {
     let common = &args.common;
-    let format = match args.format {
-        OutputFormat::Pdf => Format::Pdf,
-        OutputFormat::Png => Format::Png(args.ppi.clamp(18.0, 1200.0)),
-        OutputFormat::Json => Format::Json,
-    };
-    let run = RunSettings::from_args(common, format).map_err(|d| Failure::usage([d]))?;
+    let run = RunSettings::from_args(common, format(&args)).map_err(|d| Failure::usage([d]))?;
     let found = batch::discover(&common.paths).map_err(Failure::failed)?;
     let mut jobs = batch::plan(
         &found,
@@ -72,4 +67,13 @@ pub fn run(args: RenderArgs, term: &Terminal) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `--format` (and `--ppi` for PNG, kept within what makes sense).
+fn format(args: &RenderArgs) -> Format {
+    match args.format {
+        OutputFormat::Pdf => Format::Pdf,
+        OutputFormat::Png => Format::Png(args.ppi.clamp(18.0, 1200.0)),
+        OutputFormat::Json => Format::Json,
+    }
 }

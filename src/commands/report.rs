@@ -69,7 +69,6 @@ impl Tally {
 pub fn describe(report: &Report, out: &Terminal, quiet: bool, tally: &mut Tally) -> Vec<String> {
     let mut lines = Vec::new();
     let profile = report.job.name();
-    let ms = report.elapsed.as_millis();
     tally.warnings += report.warnings.len();
     for warning in &report.warnings {
         lines.push(format!("{}: {}", profile, warning.render(out.color)));
@@ -109,30 +108,30 @@ pub fn describe(report: &Report, out: &Terminal, quiet: bool, tally: &mut Tally)
                 tally.unchanged += 1
             }
             if !quiet {
+                let note = match changed {
+                    true => written_note(*pages, fitted.as_deref(), report.elapsed.as_millis()),
+                    false => "unchanged".into(),
+                };
                 let first = files
                     .first()
                     .map(|(p, _)| p.display().to_string())
                     .unwrap_or_default();
-                let state = if changed {
-                    out.paint("32", "✓")
-                } else {
-                    "=".to_string()
-                };
-                let note = if changed {
-                    let fitted = fitted
-                        .as_deref()
-                        .map(|f| format!(", {f}"))
-                        .unwrap_or_default();
-                    format!(
-                        "{pages} page{}{fitted}, {ms} ms",
-                        if *pages == 1 { "" } else { "s" }
-                    )
-                } else {
-                    "unchanged".into()
+                let state = match changed {
+                    true => out.paint("32", "✓"),
+                    false => "=".to_string(),
                 };
                 lines.push(format!("{state} {profile} → {first} ({note})\n"));
             }
         }
     }
     lines
+}
+
+/// "2 pages, fitted to 1 page: spacing 70 %, 12 ms".
+fn written_note(pages: usize, fitted: Option<&str>, ms: u128) -> String {
+    let fitted = fitted.map(|f| format!(", {f}")).unwrap_or_default();
+    format!(
+        "{pages} page{}{fitted}, {ms} ms",
+        if pages == 1 { "" } else { "s" }
+    )
 }

@@ -17,7 +17,7 @@ use yaml_rust2::{Yaml, YamlLoader};
 use super::{Imported, finish, other_entry, plain, to_toml};
 use crate::dates;
 use crate::locale;
-use crate::profile::validate::{BUILTIN_SECTIONS, id_from_title};
+use crate::profile::rules::{BUILTIN_SECTIONS, id_from_title};
 
 /// Converts a RenderCV file. Fails only when the text is not YAML with a `cv` table.
 pub fn rendercv(text: &str) -> Result<Imported, String> {

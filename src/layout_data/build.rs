@@ -7,7 +7,7 @@ use crate::diagnostic::Diagnostic;
 use crate::locale::{self, Words};
 use crate::markup;
 use crate::profile::model::*;
-use crate::profile::validate::{check_url, link_target};
+use crate::profile::rules::{check_url, link_target};
 use crate::theme::Theme;
 
 use super::*;

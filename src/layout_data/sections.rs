@@ -4,7 +4,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::markup::{self, Span};
 use crate::profile::model::*;
-use crate::profile::validate::{BUILTIN_SECTIONS, custom_section_id};
+use crate::profile::rules::{BUILTIN_SECTIONS, custom_section_id};
 use crate::theme::Theme;
 
 use super::build::{Builder, place};

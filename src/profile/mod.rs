@@ -8,6 +8,7 @@
 
 pub mod load;
 pub mod model;
+pub mod rules;
 pub mod validate;
 
 use std::sync::Arc;

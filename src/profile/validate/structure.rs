@@ -1,0 +1,84 @@
+//! Checks across the profile: section ids and titles, and variants with the
+//! tags they name.
+
+use std::collections::BTreeSet;
+
+use super::Checker;
+use crate::diagnostic::{Diagnostic, closest, one_of};
+use crate::profile::model::*;
+use crate::profile::rules::{BUILTIN_SECTIONS, custom_section_id};
+
+impl Checker<'_> {
+    /// Variant names must be unique and usable in file names; the tags a
+    /// variant names should exist (a misspelt tag silently empties a variant).
+    pub(super) fn variants(&mut self, p: &Profile) {
+        let used = crate::variant::all_tags(p);
+        let mut names = BTreeSet::new();
+        for variant in &p.variants {
+            let name = variant.name.get_ref();
+            if !crate::variant::is_valid_name(name) {
+                self.error_at(
+                    Some(variant.name.span()),
+                    Diagnostic::error(format!("bad variant name `{name}`"))
+                        .expected("letters, digits, `-` and `_` (it becomes part of a file name)"),
+                );
+            } else if !names.insert(name.clone()) {
+                self.error_at(
+                    Some(variant.name.span()),
+                    Diagnostic::error(format!("two variants are called `{name}`"))
+                        .hint("give each variant its own name"),
+                );
+            }
+            self.output(variant.output.as_ref());
+            for tag in variant.include.iter().chain(&variant.exclude) {
+                if used.contains(tag.get_ref()) {
+                    continue;
+                }
+                let mut diag = Diagnostic::warning(format!(
+                    "variant `{name}` names the tag `{}`, which no entry carries",
+                    tag.get_ref()
+                ));
+                diag = match closest(tag.get_ref(), used.iter().map(String::as_str)) {
+                    Some(best) => diag.hint(format!("did you mean `{best}`?")),
+                    None if used.is_empty() => diag.hint(
+                        "tag entries or bullets with `tags = [\"…\"]` for variants to choose from",
+                    ),
+                    None => diag.expected(format!(
+                        "a tag used in the profile: {}",
+                        one_of(&used.iter().collect::<Vec<_>>())
+                    )),
+                };
+                self.error_at(Some(tag.span()), diag);
+            }
+        }
+    }
+
+    /// Custom section ids must be unique and must not clash with built-in ones;
+    /// `[titles]` may only name sections that exist.
+    pub(super) fn section_ids(&mut self, p: &Profile) {
+        let mut seen: BTreeSet<String> = BUILTIN_SECTIONS.iter().map(|s| s.to_string()).collect();
+        for section in &p.sections {
+            let id = custom_section_id(section);
+            if !seen.insert(id.clone()) {
+                let span = section.id.as_ref().map(|i| i.span());
+                self.error_at(
+                    span,
+                    Diagnostic::error(format!("two sections share the id `{id}`"))
+                        .hint("give one of them its own `id = \"…\"`"),
+                );
+            }
+        }
+        for (key, title) in &p.titles {
+            if !seen.contains(key) {
+                let mut diag =
+                    Diagnostic::error(format!("`titles.{key}` names no section")).expected(
+                        format!("a section id: {}", one_of(&seen.iter().collect::<Vec<_>>())),
+                    );
+                if let Some(best) = closest(key, seen.iter().map(String::as_str)) {
+                    diag = diag.hint(format!("did you mean `{best}`?"));
+                }
+                self.error_at(Some(title.span()), diag);
+            }
+        }
+    }
+}
