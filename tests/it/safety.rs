@@ -1,16 +1,11 @@
 //! Profile text is data: nothing in it is evaluated, every character prints.
 
-mod common;
+use crate::common::*;
 
-use std::fs;
-
-use common::*;
-
-fn render_profile(text: &str) -> (std::process::Output, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let profile = dir.path().join("me.toml");
-    fs::write(&profile, text).unwrap();
-    let output = run(&["render", profile.to_str().unwrap()]);
+/// Renders `text` as `me.toml` in a new sandbox.
+fn render_profile(text: &str, extra: &[&str]) -> (Run, Sandbox) {
+    let dir = Sandbox::new().profile("me.toml", text);
+    let output = dir.run(&[&["render", "me.toml"][..], extra].concat());
     (output, dir)
 }
 
@@ -23,9 +18,9 @@ name = "Eve"
 name = "Acme"
 highlights = ['#read("/etc/passwd")', '#import "/etc/hosts"', '$ x^2 $ and #panic("boom")']
 "##;
-    let (output, dir) = render_profile(profile);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let text = pdf_text(&dir.path().join("me.pdf"));
+    let (output, dir) = render_profile(profile, &[]);
+    output.ok();
+    let text = pdf_text(dir.join("me.pdf"));
     assert!(text.contains(r#"#read("/etc/passwd")"#), "{text}");
     assert!(text.contains(r#"#import "/etc/hosts""#), "{text}");
     assert!(text.contains(r#"$ x^2 $ and #panic("boom")"#), "{text}");
@@ -43,9 +38,9 @@ fn every_special_character_prints_as_written() {
         .replace('`', "\\\\`")
         .replace("\\\\\\\\ ", "\\\\\\\\\\\\\\\\ ");
     let profile = format!("[basics]\nname = \"Zoë Ünal\"\nsummary = \"{markup}\"\n");
-    let (output, dir) = render_profile(&profile);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let text = squash(&pdf_text(&dir.path().join("me.pdf")));
+    let (output, dir) = render_profile(&profile, &[]);
+    output.ok();
+    let text = squash(&pdf_text(dir.join("me.pdf")));
     assert!(
         text.contains(&squash(special)),
         "expected {special}\nin {text}"
@@ -56,35 +51,29 @@ fn every_special_character_prints_as_written() {
 #[test]
 fn glyphs_résumés_use_render_without_missing_glyph_warnings() {
     let profile = "[basics]\nname = \"Ravi Kumar\"\nlabel = \"→ ↓ ↑ ★ · — ↗ ✓ ₹ é ü ñ ß ø å ç\"\n";
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("me.toml");
-    fs::write(&path, profile).unwrap();
-    let output = run(&["render", path.to_str().unwrap(), "--strict"]);
+    let (output, _dir) = render_profile(profile, &["--strict"]);
     assert!(
-        output.status.success(),
+        output.success(),
         "--strict fails on any warning, such as a missing glyph:\n{}",
-        stderr(&output)
+        output.stderr
     );
-    assert!(!stderr(&output).contains("warning"), "{}", stderr(&output));
+    assert!(!output.stderr.contains("warning"), "{}", output.stderr);
 }
 
 #[test]
 fn a_character_no_font_covers_is_named_in_a_warning() {
     // U+1F9EA (test tube emoji) is in none of the bundled fonts.
     let profile = "[basics]\nname = \"Ravi\"\nlabel = \"Chemist \u{1F9EA}\"\n";
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("me.toml");
-    fs::write(&path, profile).unwrap();
-    let output = run(&["render", path.to_str().unwrap()]);
+    let (output, dir) = render_profile(profile, &[]);
     assert!(
-        output.status.success(),
+        output.success(),
         "a warning does not fail the render: {}",
-        stderr(&output)
+        output.stderr
     );
-    assert!(stderr(&output).contains("U+1F9EA"), "{}", stderr(&output));
-    let strict = run(&["render", path.to_str().unwrap(), "--strict"]);
+    assert!(output.stderr.contains("U+1F9EA"), "{}", output.stderr);
+    let strict = dir.run(&["render", "me.toml", "--strict"]);
     assert_eq!(
-        strict.status.code(),
+        strict.code,
         Some(1),
         "--strict turns the warning into an error"
     );

@@ -1,50 +1,47 @@
 //! The example profiles render, completely, reproducibly, with fonts embedded.
 
-mod common;
+use std::path::PathBuf;
 
-use std::fs;
+use crate::common::api::builtin_layouts;
+use crate::common::*;
 
-use common::*;
-
-/// Renders every example into a temporary folder with the default layout;
-/// returns (profile, pdf) pairs.
-fn render_examples(dir: &std::path::Path) -> Vec<(std::path::PathBuf, std::path::PathBuf)> {
-    render_examples_with(dir, None)
-}
-
-fn render_examples_with(
-    dir: &std::path::Path,
-    layout: Option<&str>,
-) -> Vec<(std::path::PathBuf, std::path::PathBuf)> {
-    let out = dir.join("out");
-    let mut args = vec!["render", "profiles/", "-o", out.to_str().unwrap(), "-q"];
+/// Renders every example into `out/` of a new sandbox, with the default
+/// layout or `layout`; returns the sandbox and (profile, pdf) pairs.
+fn render_examples(layout: Option<&str>) -> (Sandbox, Vec<(PathBuf, PathBuf)>) {
+    let dir = Sandbox::new();
+    let profiles = repo_file("profiles/");
+    let mut args = vec!["render", &profiles, "-o", "out", "-q"];
     if let Some(layout) = layout {
         args.extend(["--layout", layout]);
     }
-    let output = run(&args);
+    let output = dir.run(&args);
     assert!(
-        output.status.success(),
+        output.success(),
         "rendering the examples failed:\n{}",
-        stderr(&output)
+        output.stderr
     );
-    example_profiles()
+    let pairs = example_profiles()
         .into_iter()
         .map(|p| {
-            let pdf = out.join(p.file_name().unwrap()).with_extension("pdf");
+            let pdf = dir
+                .join("out")
+                .join(p.file_name().unwrap())
+                .with_extension("pdf");
             assert!(pdf.is_file(), "{} was not written", pdf.display());
             (p, pdf)
         })
-        .collect()
+        .collect();
+    (dir, pairs)
 }
 
 #[test]
 fn every_fact_of_every_example_is_in_its_pdf_text_in_order_in_every_layout() {
-    let layouts = vitae::layout::Layout::builtin_names();
+    let layouts = builtin_layouts();
     assert!(layouts.len() >= 4, "{layouts:?}");
     for layout in layouts {
-        let dir = tempfile::tempdir().unwrap();
-        for (profile, pdf) in render_examples_with(dir.path(), Some(layout)) {
-            let toml_text = fs::read_to_string(&profile).unwrap();
+        let (_dir, pairs) = render_examples(Some(layout));
+        for (profile, pdf) in pairs {
+            let toml_text = std::fs::read_to_string(&profile).unwrap();
             assert_facts_in_text(
                 &format!("{} in {layout}", profile.display()),
                 &toml_text,
@@ -58,18 +55,11 @@ fn every_fact_of_every_example_is_in_its_pdf_text_in_order_in_every_layout() {
 /// lines of the sidebar into the main column.
 #[test]
 fn two_column_text_does_not_interleave() {
-    let dir = tempfile::tempdir().unwrap();
-    let pdf = dir.path().join("m.pdf");
-    let output = run(&[
-        "render",
-        "profiles/priya-raman.toml",
-        "--layout",
-        "modern",
-        "-o",
-        pdf.to_str().unwrap(),
-    ]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let text = squash(&pdf_text(&pdf));
+    let dir = Sandbox::new();
+    let profile = example("priya-raman");
+    dir.run(&["render", &profile, "--layout", "modern", "-o", "m.pdf"])
+        .ok();
+    let text = squash(&pdf_text(dir.join("m.pdf")));
     // Sidebar facts come together, before the main column; main-column facts keep their order.
     let sidebar = [
         "Kotlin,Go,Java,Python,SQL",
@@ -105,8 +95,8 @@ fn two_column_text_does_not_interleave() {
 #[test]
 fn layouts_lists_every_layout_with_a_description() {
     let output = run(&["layouts"]);
-    assert!(output.status.success());
-    let listing = String::from_utf8_lossy(&output.stdout);
+    assert!(output.success());
+    let listing = output.stdout_text();
     for name in ["classic", "modern", "compact", "notebook"] {
         assert!(
             listing
@@ -115,8 +105,7 @@ fn layouts_lists_every_layout_with_a_description() {
             "{listing}"
         );
     }
-    let options = run(&["layouts", "modern"]);
-    let text = String::from_utf8_lossy(&options.stdout);
+    let text = run(&["layouts", "modern"]).stdout_text();
     assert!(
         text.contains("accent")
             && text.contains("default \"#0f6e6e\"")
@@ -127,8 +116,8 @@ fn layouts_lists_every_layout_with_a_description() {
 
 #[test]
 fn examples_have_the_expected_page_counts_and_metadata() {
-    let dir = tempfile::tempdir().unwrap();
-    for (profile, pdf) in render_examples(dir.path()) {
+    let (_dir, pairs) = render_examples(None);
+    for (profile, pdf) in pairs {
         let pages = pdf_pages(&pdf);
         let name = profile.file_stem().unwrap().to_str().unwrap();
         match name {
@@ -157,8 +146,8 @@ fn examples_have_the_expected_page_counts_and_metadata() {
 
 #[test]
 fn fonts_are_embedded_subset_and_mapped_to_unicode() {
-    let dir = tempfile::tempdir().unwrap();
-    for (_, pdf) in render_examples(dir.path()) {
+    let (_dir, pairs) = render_examples(None);
+    for (_, pdf) in pairs {
         let fonts = pdf_fonts(&pdf);
         assert!(!fonts.is_empty());
         assert!(fonts.iter().any(|f| f.0.contains("Inter")), "{fonts:?}");
@@ -173,13 +162,11 @@ fn fonts_are_embedded_subset_and_mapped_to_unicode() {
 
 #[test]
 fn rendering_twice_gives_byte_identical_pdfs() {
-    let first = tempfile::tempdir().unwrap();
-    let second = tempfile::tempdir().unwrap();
-    let a = render_examples(first.path());
-    let b = render_examples(second.path());
+    let (_first, a) = render_examples(None);
+    let (_second, b) = render_examples(None);
     for ((profile, x), (_, y)) in a.iter().zip(&b) {
         assert!(
-            fs::read(x).unwrap() == fs::read(y).unwrap(),
+            std::fs::read(x).unwrap() == std::fs::read(y).unwrap(),
             "{} differs between runs",
             profile.display()
         );
@@ -188,59 +175,40 @@ fn rendering_twice_gives_byte_identical_pdfs() {
 
 #[test]
 fn us_letter_paper_is_612_by_792_points() {
-    let dir = tempfile::tempdir().unwrap();
-    let pdf = dir.path().join("letter.pdf");
-    let output = run(&[
+    let dir = Sandbox::new();
+    let profile = example("daniel-okafor");
+    dir.run(&[
         "render",
-        "profiles/daniel-okafor.toml",
+        &profile,
         "-o",
-        pdf.to_str().unwrap(),
+        "letter.pdf",
         "--theme",
         "paper=us-letter",
-    ]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    assert!(
-        pdf_info(&pdf).contains("612 x 792 pts (letter)"),
-        "{}",
-        pdf_info(&pdf)
-    );
+    ])
+    .ok();
+    let info = pdf_info(dir.join("letter.pdf"));
+    assert!(info.contains("612 x 792 pts (letter)"), "{info}");
 }
 
 #[test]
 fn png_output_writes_one_image_per_page() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("mira.pdf");
-    let output = run(&[
-        "render",
-        "profiles/mira-lindqvist.toml",
-        "-o",
-        out.to_str().unwrap(),
-        "--format",
-        "png",
-        "--ppi",
-        "40",
-    ]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let first = fs::read(dir.path().join("mira-1.png")).unwrap();
-    assert!(first.starts_with(b"\x89PNG"));
-    assert!(dir.path().join("mira-2.png").is_file());
+    let dir = Sandbox::new();
+    let profile = example("mira-lindqvist");
+    dir.run(&[
+        "render", &profile, "-o", "mira.pdf", "--format", "png", "--ppi", "40",
+    ])
+    .ok();
+    assert!(dir.read("mira-1.png").starts_with(b"\x89PNG"));
+    assert!(dir.join("mira-2.png").is_file());
 }
 
 #[test]
 fn json_output_is_the_layout_data() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("sam.pdf");
-    let output = run(&[
-        "render",
-        "profiles/sam-export.toml",
-        "-o",
-        out.to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let data: serde_json::Value =
-        serde_json::from_slice(&fs::read(dir.path().join("sam.json")).unwrap()).unwrap();
+    let dir = Sandbox::new();
+    let profile = example("sam-export");
+    dir.run(&["render", &profile, "-o", "sam.pdf", "--format", "json"])
+        .ok();
+    let data: serde_json::Value = serde_json::from_slice(&dir.read("sam.json")).unwrap();
     assert_eq!(data["data_version"], 1);
     assert_eq!(data["basics"]["name"], "Sam Iyer-Novak");
     assert_eq!(data["sections"][1]["id"], "work");

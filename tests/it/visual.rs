@@ -3,16 +3,15 @@
 //! change fails CI.
 //!
 //! After an intended change, approve the new look with
-//!   VITAE_UPDATE_REFERENCES=1 cargo test --release --test visual
+//!   VITAE_UPDATE_REFERENCES=1 cargo test --release --test it visual::
 //! and commit the changed PNGs (look at them first).
-
-mod common;
 
 use std::path::{Path, PathBuf};
 
 use tiny_skia::Pixmap;
-use vitae::layout::Layout;
-use vitae::pipeline::{self, Format, Settings};
+
+use crate::common;
+use crate::common::api::{Format, Settings, builtin_layouts, pipeline};
 
 /// Low resolution keeps references small; layout shifts still show.
 const PPI: f32 = 30.0;
@@ -51,7 +50,7 @@ fn every_layout_looks_as_approved() {
     let update = std::env::var_os("VITAE_UPDATE_REFERENCES").is_some();
     let engine = pipeline::engine();
     let mut failures = Vec::new();
-    for layout in Layout::builtin_names() {
+    for layout in builtin_layouts() {
         for profile in common::example_profiles() {
             let settings = Settings {
                 layout: Some(layout.to_string()),

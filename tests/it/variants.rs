@@ -1,11 +1,8 @@
 //! Variants: tagged content, `[[variants]]`, `--variant` and `--all-variants`.
 
-mod common;
-
-use std::fs;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 /// A profile with tagged work, bullets, a project and a skill, and three
 /// variants that choose among them in different ways.
@@ -75,10 +72,9 @@ name = "public"
 exclude = ["private"]
 "#;
 
-fn write_profile(dir: &Path) -> std::path::PathBuf {
-    let path = dir.join("ada.toml");
-    fs::write(&path, PROFILE).unwrap();
-    path
+/// A sandbox holding `PROFILE` as `ada.toml`.
+fn ada() -> Sandbox {
+    Sandbox::new().profile("ada.toml", PROFILE)
 }
 
 fn text_of(pdf: &Path) -> String {
@@ -91,16 +87,14 @@ fn has(text: &str, needle: &str) -> bool {
 
 #[test]
 fn all_variants_render_the_right_subsets_to_their_own_files() {
-    let dir = tempfile::tempdir().unwrap();
-    let profile = write_profile(dir.path());
-    let output = run(&["render", profile.to_str().unwrap(), "--all-variants"]);
-    assert!(output.status.success(), "{}", stderr(&output));
+    let dir = ada();
+    dir.run(&["render", "ada.toml", "--all-variants"]).ok();
     assert!(
-        !dir.path().join("ada.pdf").exists(),
+        !dir.exists("ada.pdf"),
         "--all-variants renders the variants, not the whole profile"
     );
 
-    let backend = text_of(&dir.path().join("ada-backend.pdf"));
+    let backend = text_of(&dir.join("ada-backend.pdf"));
     for kept in [
         "Backend Engineer",
         "Backend summary.",
@@ -127,7 +121,7 @@ fn all_variants_render_the_right_subsets_to_their_own_files() {
     }
 
     // The variant's own output key and theme override.
-    let ml_pdf = dir.path().join("pdf/ada-ml.pdf");
+    let ml_pdf = dir.join("pdf/ada-ml.pdf");
     let ml = text_of(&ml_pdf);
     for kept in [
         "Trained the fraud model",
@@ -148,7 +142,7 @@ fn all_variants_render_the_right_subsets_to_their_own_files() {
     );
 
     // Exclude-only: everything but what it names.
-    let public = text_of(&dir.path().join("ada-public.pdf"));
+    let public = text_of(&dir.join("ada-public.pdf"));
     for kept in [
         "Built the payments ledger",
         "Trained the fraud model",
@@ -162,75 +156,70 @@ fn all_variants_render_the_right_subsets_to_their_own_files() {
 
 #[test]
 fn the_whole_profile_ignores_tags_and_variants() {
-    let dir = tempfile::tempdir().unwrap();
-    let profile = write_profile(dir.path());
-    let output = run(&["render", profile.to_str().unwrap(), "-q"]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let text = pdf_text(&dir.path().join("ada.pdf"));
+    let dir = ada();
+    dir.run(&["render", "ada.toml", "-q"]).ok();
+    let text = pdf_text(dir.join("ada.pdf"));
     assert_facts_in_text("ada.toml", PROFILE, &text);
     assert!(!has(&squash(&text), "Backend Engineer"));
 }
 
 #[test]
 fn named_variants_and_an_explicit_output_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let profile = write_profile(dir.path());
-    let out = dir.path().join("tailored.pdf");
-    let output = run(&[
-        "render",
-        profile.to_str().unwrap(),
-        "--variant",
-        "backend",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    assert!(has(&text_of(&out), "Backend Engineer"));
-    assert!(stderr(&output).contains("ada.toml [backend]"));
+    let dir = ada();
+    let output = dir
+        .run(&[
+            "render",
+            "ada.toml",
+            "--variant",
+            "backend",
+            "-o",
+            "tailored.pdf",
+        ])
+        .ok();
+    assert!(has(&text_of(&dir.join("tailored.pdf")), "Backend Engineer"));
+    assert!(output.stderr.contains("ada.toml [backend]"));
 
     // Several names at once, comma-separated, into a folder.
-    let folder = dir.path().join("out");
-    let output = run(&[
+    dir.run(&[
         "render",
-        profile.to_str().unwrap(),
+        "ada.toml",
         "--variant",
         "backend,public",
         "-o",
-        folder.to_str().unwrap(),
-    ]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    assert!(folder.join("ada-backend.pdf").is_file());
-    assert!(folder.join("ada-public.pdf").is_file());
+        "out",
+    ])
+    .ok();
+    assert!(dir.join("out/ada-backend.pdf").is_file());
+    assert!(dir.join("out/ada-public.pdf").is_file());
 }
 
 #[test]
 fn an_unknown_variant_fails_with_a_suggestion_and_writes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let profile = write_profile(dir.path());
-    let output = run(&["render", profile.to_str().unwrap(), "--variant", "bakend"]);
-    assert_eq!(output.status.code(), Some(1));
-    let err = stderr(&output);
+    let dir = ada();
+    let output = dir.run(&["render", "ada.toml", "--variant", "bakend"]);
+    assert_eq!(output.code, Some(1));
+    let err = &output.stderr;
     assert!(err.contains("no variant `bakend` in this profile"), "{err}");
     assert!(err.contains("did you mean `backend`?"), "{err}");
     assert!(err.contains("`backend`, `ml` or `public`"), "{err}");
-    assert!(!dir.path().join("ada-bakend.pdf").exists());
+    assert!(!dir.exists("ada-bakend.pdf"));
+}
+
+/// `PROFILE` with a misspelt tag in the `ml` variant, and the tag's line.
+pub fn with_misspelt_tag() -> (String, usize) {
+    let text = PROFILE.replace("include = [\"ml\"]", "include = [\"ml\", \"bakend\"]");
+    let line = text.lines().position(|l| l.contains("\"bakend\"")).unwrap() + 1;
+    (text, line)
 }
 
 #[test]
 fn a_misspelt_tag_is_a_located_warning_and_an_error_with_strict() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("me.toml");
-    let text = PROFILE.replace("include = [\"ml\"]", "include = [\"ml\", \"bakend\"]");
-    fs::write(&path, &text).unwrap();
-    let line = text.lines().position(|l| l.contains("\"bakend\"")).unwrap() + 1;
+    let (text, line) = with_misspelt_tag();
+    let dir = Sandbox::new().profile("me.toml", &text);
 
-    let output = run(&["render", path.to_str().unwrap(), "--variant", "ml"]);
-    assert!(
-        output.status.success(),
-        "a warning only: {}",
-        stderr(&output)
-    );
-    let err = stderr(&output);
+    let output = dir.run(&["render", "me.toml", "--variant", "ml"]);
+    assert!(output.success(), "a warning only: {}", output.stderr);
+    let err = &output.stderr;
     assert!(
         err.contains("variant `ml` names the tag `bakend`, which no entry carries"),
         "{err}"
@@ -239,33 +228,23 @@ fn a_misspelt_tag_is_a_located_warning_and_an_error_with_strict() {
     assert!(err.contains("variants[1].include[1]"), "{err}");
     assert!(err.contains("did you mean `backend`?"), "{err}");
 
-    let output = run(&[
-        "render",
-        path.to_str().unwrap(),
-        "--variant",
-        "ml",
-        "--strict",
-    ]);
-    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let output = dir.run(&["render", "me.toml", "--variant", "ml", "--strict"]);
+    assert_eq!(output.code, Some(1), "{}", output.stderr);
 
     // Each variant's render speaks only of its own table: said once in a batch.
-    let output = run(&["render", path.to_str().unwrap(), "--all-variants"]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    assert_eq!(stderr(&output).matches("names the tag `bakend`").count(), 1);
+    let output = dir.run(&["render", "me.toml", "--all-variants"]).ok();
+    assert_eq!(output.stderr.matches("names the tag `bakend`").count(), 1);
 }
 
 #[test]
 fn bad_variant_declarations_are_errors_at_their_keys() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("me.toml");
-    fs::write(
-        &path,
+    let dir = Sandbox::new().profile(
+        "me.toml",
         "[basics]\nname = \"A\"\n\n[[variants]]\nname = \"one page\"\n\n[[variants]]\nname = \"x\"\n\n[[variants]]\nname = \"x\"\noutput = \"../x.pdf\"\n",
-    )
-    .unwrap();
-    let output = run(&["render", path.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(1));
-    let err = stderr(&output);
+    );
+    let output = dir.run(&["render", "me.toml"]);
+    assert_eq!(output.code, Some(1));
+    let err = &output.stderr;
     assert!(err.contains("bad variant name `one page`"), "{err}");
     assert!(err.contains("me.toml:5:8"), "{err}");
     assert!(err.contains("two variants are called `x`"), "{err}");
@@ -276,27 +255,24 @@ fn bad_variant_declarations_are_errors_at_their_keys() {
 
 #[test]
 fn check_covers_every_variant() {
-    let dir = tempfile::tempdir().unwrap();
-    let profile = write_profile(dir.path());
-    let profile = profile.to_str().unwrap();
-    let output = run(&["render", profile, "--check", "--all-variants"]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("ada-backend.pdf"));
+    let dir = ada();
+    let output = dir.run(&["render", "ada.toml", "--check", "--all-variants"]);
+    assert_eq!(output.code, Some(1));
+    assert!(output.stderr.contains("ada-backend.pdf"));
 
     assert!(
-        run(&["render", profile, "--all-variants", "-q"])
-            .status
+        dir.run(&["render", "ada.toml", "--all-variants", "-q"])
             .success()
     );
-    let output = run(&["render", profile, "--check", "--all-variants"]);
-    assert!(output.status.success(), "{}", stderr(&output));
+    dir.run(&["render", "ada.toml", "--check", "--all-variants"])
+        .ok();
 
     // Editing a tagged bullet makes exactly the variants that show it stale.
     let edited = PROFILE.replace("Trained the fraud model", "Trained the fraud models");
-    fs::write(dir.path().join("ada.toml"), edited).unwrap();
-    let output = run(&["render", profile, "--check", "--all-variants"]);
-    assert_eq!(output.status.code(), Some(1));
-    let err = stderr(&output);
+    dir.write("ada.toml", edited);
+    let output = dir.run(&["render", "ada.toml", "--check", "--all-variants"]);
+    assert_eq!(output.code, Some(1));
+    let err = &output.stderr;
     assert!(
         err.contains("ada-ml.pdf") && err.contains("ada-public.pdf"),
         "{err}"
@@ -306,74 +282,56 @@ fn check_covers_every_variant() {
 
 #[test]
 fn a_profile_without_variants_renders_whole_with_all_variants() {
-    let dir = tempfile::tempdir().unwrap();
-    write_profile(dir.path());
-    fs::write(
-        dir.path().join("plain.toml"),
-        "[basics]\nname = \"Plain Person\"\n",
-    )
-    .unwrap();
-    let output = run(&[
-        "render",
-        dir.path().to_str().unwrap(),
-        "--all-variants",
-        "-q",
-    ]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    assert!(dir.path().join("plain.pdf").is_file());
-    assert!(dir.path().join("ada-public.pdf").is_file());
-    assert!(
-        stderr(&output).contains("rendered 4"),
-        "{}",
-        stderr(&output)
-    );
+    let dir = ada().profile("plain.toml", "[basics]\nname = \"Plain Person\"\n");
+    let output = dir.run(&["render", ".", "--all-variants", "-q"]).ok();
+    assert!(dir.join("plain.pdf").is_file());
+    assert!(dir.join("ada-public.pdf").is_file());
+    assert!(output.stderr.contains("rendered 4"), "{}", output.stderr);
 }
 
 #[test]
 fn export_can_tailor_a_variant() {
-    let dir = tempfile::tempdir().unwrap();
-    let profile = write_profile(dir.path());
-    let output = run(&[
-        "export",
-        profile.to_str().unwrap(),
-        "--to",
-        "json-resume",
-        "--variant",
-        "backend",
-    ]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let json = String::from_utf8_lossy(&output.stdout);
+    let dir = ada();
+    let output = dir
+        .run(&[
+            "export",
+            "ada.toml",
+            "--to",
+            "json-resume",
+            "--variant",
+            "backend",
+        ])
+        .ok();
+    let json = output.stdout_text();
     assert!(json.contains("Built the payments ledger"));
     assert!(json.contains("Backend Engineer"));
     assert!(!json.contains("Trained the fraud model"));
     assert!(!json.contains("Vision Research Lab"));
-    let err = stderr(&output);
+    let err = &output.stderr;
     assert!(err.contains("tags (JSON Resume has no tags)"), "{err}");
     assert!(!err.contains("variants ("), "{err}");
 
-    let whole = run(&["export", profile.to_str().unwrap(), "--to", "json-resume"]);
-    assert!(whole.status.success());
-    assert!(stderr(&whole).contains("variants (export one with --variant)"));
+    let whole = dir.run(&["export", "ada.toml", "--to", "json-resume"]);
+    assert!(whole.success());
+    assert!(
+        whole
+            .stderr
+            .contains("variants (export one with --variant)")
+    );
 }
 
 #[test]
 fn the_example_variants_render() {
-    let dir = tempfile::tempdir().unwrap();
-    let profile = repo().join("profiles/priya-raman.toml");
-    let output = run(&[
-        "render",
-        profile.to_str().unwrap(),
-        "--all-variants",
-        "-o",
-        dir.path().to_str().unwrap(),
-    ]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let one_page = dir.path().join("priya-raman-one-page.pdf");
+    let dir = Sandbox::new();
+    let profile = example("priya-raman");
+    dir.run(&["render", &profile, "--all-variants", "-o", "."])
+        .ok();
+    let one_page = dir.join("priya-raman-one-page.pdf");
     assert_eq!(pdf_pages(&one_page), 1);
     let text = text_of(&one_page);
     assert!(!has(&text, "Indus Analytics") && !has(&text, "Smart India Hackathon"));
     assert!(has(&text, "Monetization"));
-    let risk = text_of(&dir.path().join("priya-raman-risk.pdf"));
+    let risk = text_of(&dir.join("priya-raman-risk.pdf"));
     assert!(has(&risk, "Risk and Payments") && has(&risk, "velocity-check"));
     assert!(!has(&risk, "Monetization") && !has(&risk, "Mentored three new hires"));
 }

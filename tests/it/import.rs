@@ -1,12 +1,11 @@
 //! `vitae import` from JSON Resume and RenderCV: nothing dropped, renders,
 //! round-trips.
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 
-use common::*;
+use crate::common::api::{plain, short_date};
+use crate::common::*;
 
 /// Every string in a JSON document as a reader should see it: date fields
 /// in vitae's date format ("Jun 2020"), everything else as written.
@@ -15,12 +14,7 @@ fn strings(key: &str, value: &serde_json::Value, out: &mut Vec<String>) {
         serde_json::Value::String(s)
             if ["startDate", "endDate", "date", "releaseDate"].contains(&key) =>
         {
-            let point = vitae::dates::parse(s, false).expect("test dates are valid");
-            out.push(vitae::dates::format_point(
-                point,
-                vitae::dates::DateStyle::Short,
-                vitae::locale::words("en").unwrap(),
-            ));
+            out.push(short_date(s, false).expect("test dates are valid"));
         }
         serde_json::Value::String(s) => out.push(s.clone()),
         serde_json::Value::Array(items) => items.iter().for_each(|v| strings(key, v, out)),
@@ -32,37 +26,36 @@ fn strings(key: &str, value: &serde_json::Value, out: &mut Vec<String>) {
     }
 }
 
-fn import(json: &Path, dir: &Path) -> (std::path::PathBuf, String) {
-    let profile = dir.join(json.file_stem().unwrap()).with_extension("toml");
-    let output = run(&[
-        "import",
-        json.to_str().unwrap(),
-        "-o",
-        profile.to_str().unwrap(),
-    ]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    (profile, stderr(&output))
+/// Imports a file of the repository into a new sandbox; returns the sandbox,
+/// the profile's name in it, and the messages.
+fn import(source: &str) -> (Sandbox, String, String) {
+    let dir = Sandbox::new();
+    let stem = Path::new(source).file_stem().unwrap().to_str().unwrap();
+    let profile = format!("{stem}.toml");
+    let output = dir
+        .run(&["import", &repo_file(source), "-o", &profile])
+        .ok();
+    (dir, profile, output.stderr)
 }
 
 #[test]
 fn imported_documents_render_with_every_string_in_the_pdf() {
     for name in ["full", "minimal", "awkward"] {
-        let json = repo().join(format!("tests/json-resume/{name}.json"));
-        let dir = tempfile::tempdir().unwrap();
-        let (profile, messages) = import(&json, dir.path());
+        let json = format!("tests/json-resume/{name}.json");
+        let (dir, profile, messages) = import(&json);
         assert!(
             !messages.contains("error"),
             "{name}: the imported profile has problems: {messages}"
         );
-        let output = run(&["render", profile.to_str().unwrap()]);
-        assert!(output.status.success(), "{name}: {}", stderr(&output));
-        let text = squash(&pdf_text(&profile.with_extension("pdf"))).replace('-', "");
+        let output = dir.run(&["render", &profile]);
+        assert!(output.success(), "{name}: {}", output.stderr);
+        let text = squash(&pdf_text(dir.join(format!("{name}.pdf")))).replace('-', "");
         let document: serde_json::Value =
-            serde_json::from_str(&fs::read_to_string(&json).unwrap()).unwrap();
+            serde_json::from_str(&fs::read_to_string(repo().join(&json)).unwrap()).unwrap();
         let mut all = Vec::new();
         strings("", &document, &mut all);
         for s in all {
-            let shown = squash(&vitae::markup::plain(&s)).replace('-', "");
+            let shown = squash(&plain(&s)).replace('-', "");
             let shown_url = squash(s.trim_start_matches("https://")).replace('-', "");
             assert!(
                 text.contains(&shown) || text.contains(&shown_url),
@@ -74,8 +67,7 @@ fn imported_documents_render_with_every_string_in_the_pdf() {
 
 #[test]
 fn fields_without_a_vitae_key_are_kept_and_reported() {
-    let dir = tempfile::tempdir().unwrap();
-    let (profile, messages) = import(&repo().join("tests/json-resume/full.json"), dir.path());
+    let (dir, profile, messages) = import("tests/json-resume/full.json");
     for moved in [
         "basics.image",
         "work[0].team_size",
@@ -88,7 +80,7 @@ fn fields_without_a_vitae_key_are_kept_and_reported() {
             "{moved} should be reported: {messages}"
         );
     }
-    let text = fs::read_to_string(&profile).unwrap();
+    let text = dir.read_text(&profile);
     assert!(
         text.contains("Other details") && text.contains("team_size: 7"),
         "{text}"
@@ -96,25 +88,23 @@ fn fields_without_a_vitae_key_are_kept_and_reported() {
     // Current roles get an open end; a second import never overwrites.
     let parsed: toml::Value = toml::from_str(&text).unwrap();
     assert_eq!(parsed["work"][0]["end"].as_str(), Some("present"));
-    let again = run(&[
+    let again = dir.run(&[
         "import",
-        repo().join("tests/json-resume/full.json").to_str().unwrap(),
+        &repo_file("tests/json-resume/full.json"),
         "-o",
-        profile.to_str().unwrap(),
+        &profile,
     ]);
-    assert_eq!(again.status.code(), Some(1));
+    assert_eq!(again.code, Some(1));
 }
 
 #[test]
 fn json_resume_round_trips_through_vitae() {
-    let json = repo().join("tests/json-resume/full.json");
-    let dir = tempfile::tempdir().unwrap();
-    let (profile, _) = import(&json, dir.path());
-    let output = run(&["export", profile.to_str().unwrap(), "--to", "json-resume"]);
-    assert!(output.status.success(), "{}", stderr(&output));
+    let json = "tests/json-resume/full.json";
+    let (dir, profile, _) = import(json);
+    let output = dir.run(&["export", &profile, "--to", "json-resume"]).ok();
     let back: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let original: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(&json).unwrap()).unwrap();
+        serde_json::from_str(&fs::read_to_string(repo().join(json)).unwrap()).unwrap();
     for section in [
         "work",
         "volunteer",
@@ -170,14 +160,9 @@ fn rendercv_strings(key: &str, value: &yaml_rust2::Yaml, out: &mut Vec<String>) 
         }
         _ => return,
     };
-    let en = vitae::locale::words("en").unwrap();
     match key {
-        k if k.ends_with("date") => match vitae::dates::parse(&text, true) {
-            Ok(point) => out.push(vitae::dates::format_point(
-                point,
-                vitae::dates::DateStyle::Short,
-                en,
-            )),
+        k if k.ends_with("date") => match short_date(&text, true) {
+            Ok(shown) => out.push(shown),
             Err(_) => out.push(text), // kept in "Other details"
         },
         "details" => out.extend(text.split(',').map(|s| s.trim().to_string())),
@@ -191,20 +176,18 @@ fn rendercv_strings(key: &str, value: &yaml_rust2::Yaml, out: &mut Vec<String>) 
     }
 }
 
-fn import_rendercv(name: &str, dir: &Path) -> (std::path::PathBuf, String) {
-    import(&repo().join(format!("tests/rendercv/{name}.yaml")), dir)
+fn import_rendercv(name: &str) -> (Sandbox, String, String) {
+    import(&format!("tests/rendercv/{name}.yaml"))
 }
 
 #[test]
 fn rendercv_files_render_with_every_string_in_the_pdf() {
     for name in ["full", "minimal"] {
-        let dir = tempfile::tempdir().unwrap();
-        let (profile, messages) = import_rendercv(name, dir.path());
+        let (dir, profile, messages) = import_rendercv(name);
         assert!(!messages.contains("error"), "{name}: {messages}");
-        let output = run(&["render", profile.to_str().unwrap(), "--strict"]);
-        assert!(output.status.success(), "{name}: {}", stderr(&output));
-        let pdf = profile.with_extension("pdf");
-        let text = squash(&pdf_text(&pdf)).replace('-', "");
+        let output = dir.run(&["render", &profile, "--strict"]);
+        assert!(output.success(), "{name}: {}", output.stderr);
+        let text = squash(&pdf_text(dir.join(format!("{name}.pdf")))).replace('-', "");
         let yaml = fs::read_to_string(repo().join(format!("tests/rendercv/{name}.yaml"))).unwrap();
         let docs = yaml_rust2::YamlLoader::load_from_str(&yaml).unwrap();
         let mut all = Vec::new();
@@ -214,7 +197,7 @@ fn rendercv_files_render_with_every_string_in_the_pdf() {
             "the walker found the strings: {name}: {all:?}"
         );
         for s in all {
-            let shown = squash(&vitae::markup::plain(&s)).replace('-', "");
+            let shown = squash(&plain(&s)).replace('-', "");
             assert!(
                 text.contains(&shown),
                 "{name}: `{s}` is not in the PDF text"
@@ -225,9 +208,8 @@ fn rendercv_files_render_with_every_string_in_the_pdf() {
 
 #[test]
 fn rendercv_sections_keep_their_titles_order_and_kinds() {
-    let dir = tempfile::tempdir().unwrap();
-    let (profile, messages) = import_rendercv("full", dir.path());
-    let toml_text = fs::read_to_string(&profile).unwrap();
+    let (dir, profile, messages) = import_rendercv("full");
+    let toml_text = dir.read_text(&profile);
     let value: toml::Value = toml::from_str(&toml_text).unwrap();
     // Kinds vitae knows become its own sections, with RenderCV's titles.
     assert_eq!(value["work"][0]["name"].as_str(), Some("Paystream"));
@@ -252,11 +234,12 @@ fn rendercv_sections_keep_their_titles_order_and_kinds() {
         .collect();
     assert!(custom.contains(&"Internships") && custom.contains(&"Certificates"));
     // The PDF shows the sections in the YAML's order.
-    let output = run(&["render", profile.to_str().unwrap(), "-q"]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let pdf = profile.with_extension("pdf");
-    assert!(pdf_info(&pdf).contains("612 x 792"), "design.page.size");
-    let text = pdf_text(&pdf);
+    dir.run(&["render", &profile, "-q"]).ok();
+    assert!(
+        pdf_info(dir.join("full.pdf")).contains("612 x 792"),
+        "design.page.size"
+    );
+    let text = pdf_text(dir.join("full.pdf"));
     let mut from = 0;
     for title in [
         "Summary",
@@ -293,27 +276,20 @@ fn rendercv_sections_keep_their_titles_order_and_kinds() {
 
 #[test]
 fn a_file_that_is_not_rendercv_is_refused_with_a_hint() {
-    let dir = tempfile::tempdir().unwrap();
-    let yaml = dir.path().join("x.yaml");
-    fs::write(&yaml, "name: Not a RenderCV file\n").unwrap();
-    let output = run(&["import", yaml.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(1));
-    let err = stderr(&output);
+    let dir = Sandbox::new()
+        .file("x.yaml", "name: Not a RenderCV file\n")
+        .file("cv.txt", "cv:\n  name: Named By Flag\n");
+    let output = dir.run(&["import", "x.yaml"]);
+    assert_eq!(output.code, Some(1));
+    let err = &output.stderr;
     assert!(
         err.contains("a RenderCV file has a `cv:` table at the top"),
         "{err}"
     );
     assert!(err.contains("--from"), "{err}");
-    assert!(!dir.path().join("x.toml").exists());
+    assert!(!dir.exists("x.toml"));
 
     // --from overrides the file name's guess.
-    let json = dir.path().join("cv.txt");
-    fs::write(&json, "cv:\n  name: Named By Flag\n").unwrap();
-    let output = run(&["import", json.to_str().unwrap(), "--from", "rendercv"]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    assert!(
-        fs::read_to_string(dir.path().join("cv.toml"))
-            .unwrap()
-            .contains("Named By Flag")
-    );
+    dir.run(&["import", "cv.txt", "--from", "rendercv"]).ok();
+    assert!(dir.read_text("cv.toml").contains("Named By Flag"));
 }

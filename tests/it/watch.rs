@@ -1,7 +1,5 @@
 //! `vitae watch` re-renders on both kinds of save and survives errors.
 
-mod common;
-
 use std::fs;
 use std::io::Read;
 use std::path::Path;
@@ -9,7 +7,7 @@ use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 
 /// Waits until `pdf` exists with bytes other than `old`.
 fn wait_for_new_pdf(pdf: &Path, old: &[u8]) -> Vec<u8> {
@@ -43,11 +41,12 @@ fn wait_for_text(log: &Arc<Mutex<String>>, needle: &str) {
 
 #[test]
 fn watch_catches_in_place_and_rename_over_saves_and_keeps_going_after_errors() {
-    let dir = tempfile::tempdir().unwrap();
-    let profile = write_profiles(dir.path(), 1).remove(0);
-    let pdf = profile.with_extension("pdf");
-    let mut child = vitae()
-        .args(["watch", profile.to_str().unwrap()])
+    let dir = Sandbox::new().people(".", 1);
+    let profile = dir.join("person-000.toml");
+    let pdf = dir.join("person-000.pdf");
+    let mut child = dir
+        .command()
+        .args(["watch", "person-000.toml"])
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
@@ -75,7 +74,7 @@ fn watch_catches_in_place_and_rename_over_saves_and_keeps_going_after_errors() {
     assert!(pdf_text(&pdf).contains("In-place Developer"));
 
     // 2. A temporary file renamed over the profile (vim, sed -i).
-    let temp = dir.path().join(".person-000.toml.swp");
+    let temp = dir.join(".person-000.toml.swp");
     fs::write(&temp, text.replace("Developer", "Renamed Developer")).unwrap();
     fs::rename(&temp, &profile).unwrap();
     let third = wait_for_new_pdf(&pdf, &second);

@@ -2,9 +2,11 @@
 //! profiles, through parse → validate → layout data → compile → PDF.
 //!
 //! `cargo test` runs a bounded number of cases. For a long run:
-//! `PROPTEST_CASES=100000 cargo test --release --test fuzz -- --nocapture`.
+//! `PROPTEST_CASES=100000 cargo test --release --test it fuzz:: -- --nocapture`.
 //! Any failure proptest finds is shrunk, and its seed is saved under
-//! `tests/fuzz.proptest-regressions`, which is committed so it is re-run forever.
+//! `tests/it/fuzz.proptest-regressions` (or, for the generated profiles,
+//! `tests/fuzz-profiles.proptest-regressions`), which is committed so it is
+//! re-run forever.
 
 use std::path::Path;
 use std::sync::LazyLock;
@@ -12,8 +14,7 @@ use std::sync::LazyLock;
 use proptest::prelude::*;
 use toml::Value;
 
-use vitae::pipeline::{self, Settings};
-use vitae::render::Engine;
+use crate::common::api::{Engine, Settings, pipeline};
 
 static ENGINE: LazyLock<std::sync::Arc<Engine>> = LazyLock::new(pipeline::engine);
 

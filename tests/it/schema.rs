@@ -1,13 +1,13 @@
 //! The JSON Schema: in sync with the code, accepting every example, and
 //! rejecting unknown keys like the parser does.
 
-mod common;
-
 use std::fs;
 
+use crate::common;
+use crate::common::api::schema_json;
+
 fn validator() -> jsonschema::Validator {
-    let schema: serde_json::Value =
-        serde_json::from_str(&vitae::schema::profile_schema_json()).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&schema_json()).unwrap();
     jsonschema::draft7::new(&schema).expect("the schema is valid draft-07")
 }
 
@@ -20,12 +20,12 @@ fn as_json(toml_text: &str) -> serde_json::Value {
 fn the_committed_schema_is_what_vitae_schema_prints() {
     let committed = fs::read_to_string(common::repo().join("schema/vitae.schema.json")).unwrap();
     assert!(
-        committed == vitae::schema::profile_schema_json(),
+        committed == schema_json(),
         "schema/vitae.schema.json is stale: run `cargo run --release -- schema > schema/vitae.schema.json`"
     );
     let output = common::run(&["schema"]);
-    assert!(output.status.success());
-    assert_eq!(String::from_utf8_lossy(&output.stdout), committed);
+    assert!(output.success());
+    assert_eq!(output.stdout_text(), committed);
 }
 
 #[test]

@@ -1,22 +1,17 @@
 //! Bad input gets a located, hinted message, exit code 1, and no output.
 
-mod common;
+use crate::common::*;
 
-use std::fs;
-
-use common::*;
-
-/// Renders `text` as a profile; returns (exit code, stderr, whether a PDF appeared).
+/// Renders `text` as a profile, named by its absolute path so that the
+/// message is seen to name the file in full; returns (exit code, stderr with
+/// the folder shown as `DIR`, whether a PDF appeared).
 fn fail(text: &str) -> (i32, String, bool) {
-    let dir = tempfile::tempdir().unwrap();
-    let profile = dir.path().join("me.toml");
-    fs::write(&profile, text).unwrap();
-    let output = run(&["render", profile.to_str().unwrap()]);
-    let wrote = dir.path().join("me.pdf").exists();
+    let dir = Sandbox::new().profile("me.toml", text);
+    let output = dir.run(&["render", &dir.arg("me.toml")]);
     (
-        output.status.code().unwrap_or(-1),
-        stderr(&output).replace(dir.path().to_str().unwrap(), "DIR"),
-        wrote,
+        output.code.unwrap_or(-1),
+        output.stderr.replace(dir.path().to_str().unwrap(), "DIR"),
+        dir.exists("me.pdf"),
     )
 }
 
@@ -113,80 +108,67 @@ fn empty_and_non_utf8_files_are_explained() {
     let (code, err, _) = fail("");
     assert_eq!(code, 1);
     assert!(err.contains("the profile is empty"), "{err}");
-    let dir = tempfile::tempdir().unwrap();
-    let profile = dir.path().join("latin1.toml");
-    fs::write(&profile, b"[basics]\nname = \"Jos\xe9\"\n").unwrap();
-    let output = run(&["render", profile.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("not UTF-8"), "{}", stderr(&output));
+    let dir = Sandbox::new().file("latin1.toml", b"[basics]\nname = \"Jos\xe9\"\n");
+    let output = dir.run(&["render", &dir.arg("latin1.toml")]);
+    assert_eq!(output.code, Some(1));
+    assert!(output.stderr.contains("not UTF-8"), "{}", output.stderr);
 }
 
 #[test]
 fn missing_paths_unknown_layouts_and_bad_theme_values() {
     let output = run(&["render", "no/such/profile.toml"]);
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(output.code, Some(1));
     assert!(
-        stderr(&output).contains("no such file or folder"),
+        output.stderr.contains("no such file or folder"),
         "{}",
-        stderr(&output)
+        output.stderr
     );
 
     let output = run(&["render", "profiles/sam-export.toml", "--layout", "clasic"]);
-    assert_eq!(output.status.code(), Some(2));
-    let err = stderr(&output);
+    assert_eq!(output.code, Some(2));
+    let err = &output.stderr;
     assert!(
         err.contains("unknown layout `clasic`") && err.contains("did you mean `classic`?"),
         "{err}"
     );
 
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("x.pdf");
-    let output = run(&[
+    let dir = Sandbox::new();
+    let output = dir.run(&[
         "render",
-        "profiles/sam-export.toml",
+        &example("sam-export"),
         "-o",
-        out.to_str().unwrap(),
+        "x.pdf",
         "--theme",
         "paper=a5",
     ]);
-    assert_eq!(output.status.code(), Some(1));
-    let err = stderr(&output);
+    assert_eq!(output.code, Some(1));
+    let err = &output.stderr;
     assert!(
         err.contains("--theme paper: bad value \"a5\"") && err.contains("`us-letter`"),
         "{err}"
     );
-    assert!(!out.exists());
+    assert!(!dir.exists("x.pdf"));
 }
 
 #[test]
 fn a_failed_render_keeps_the_previous_pdf() {
-    let dir = tempfile::tempdir().unwrap();
-    let profile = dir.path().join("me.toml");
-    fs::write(&profile, "[basics]\nname = \"Ada\"\n").unwrap();
-    assert!(run(&["render", profile.to_str().unwrap()]).status.success());
-    let good = fs::read(dir.path().join("me.pdf")).unwrap();
-    fs::write(&profile, "[basics]\nname = \"Ada\"\nbroken = \n").unwrap();
-    let output = run(&["render", profile.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(1));
-    assert_eq!(fs::read(dir.path().join("me.pdf")).unwrap(), good);
+    let dir = Sandbox::new().profile("me.toml", "[basics]\nname = \"Ada\"\n");
+    assert!(dir.run(&["render", "me.toml"]).success());
+    let good = dir.read("me.pdf");
+    dir.write("me.toml", "[basics]\nname = \"Ada\"\nbroken = \n");
+    let output = dir.run(&["render", "me.toml"]);
+    assert_eq!(output.code, Some(1));
+    assert_eq!(dir.read("me.pdf"), good);
 }
 
 #[test]
 fn an_unwritable_output_is_a_clear_error() {
-    let dir = tempfile::tempdir().unwrap();
-    let blocker = dir.path().join("file");
-    fs::write(&blocker, "not a folder").unwrap();
-    let out = blocker.join("cv.pdf");
-    let output = run(&[
-        "render",
-        "profiles/sam-export.toml",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(output.status.code(), Some(1));
+    let dir = Sandbox::new().file("file", "not a folder");
+    let output = dir.run(&["render", &example("sam-export"), "-o", "file/cv.pdf"]);
+    assert_eq!(output.code, Some(1));
     assert!(
-        stderr(&output).contains("cannot write the output"),
+        output.stderr.contains("cannot write the output"),
         "{}",
-        stderr(&output)
+        output.stderr
     );
 }

@@ -1,15 +1,12 @@
 //! `vitae export --to json-resume`.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 fn export(profile: &str) -> (serde_json::Value, String) {
-    let output = run(&["export", profile, "--to", "json-resume"]);
-    assert!(output.status.success(), "{}", stderr(&output));
+    let output = run(&["export", profile, "--to", "json-resume"]).ok();
     (
         serde_json::from_slice(&output.stdout).unwrap(),
-        stderr(&output),
+        output.stderr,
     )
 }
 
@@ -60,15 +57,12 @@ fn every_example_exports_with_its_text_and_a_list_of_what_has_no_place() {
 
 #[test]
 fn an_invalid_profile_is_not_exported() {
-    let dir = tempfile::tempdir().unwrap();
-    let profile = dir.path().join("bad.toml");
-    std::fs::write(
-        &profile,
+    let dir = Sandbox::new().profile(
+        "bad.toml",
         "[basics]\nname = \"A\"\n[[work]]\nstart = \"2022-13\"\n",
-    )
-    .unwrap();
-    let output = run(&["export", profile.to_str().unwrap(), "--to", "json-resume"]);
-    assert_eq!(output.status.code(), Some(1));
+    );
+    let output = dir.run(&["export", "bad.toml", "--to", "json-resume"]);
+    assert_eq!(output.code, Some(1));
     assert!(output.stdout.is_empty());
-    assert!(stderr(&output).contains("month 13"), "{}", stderr(&output));
+    assert!(output.stderr.contains("month 13"), "{}", output.stderr);
 }
