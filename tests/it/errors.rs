@@ -1,4 +1,5 @@
 //! Bad input gets a located, hinted message, exit code 1, and no output.
+//! (`diagnostics.rs` snapshots these messages whole.)
 
 use crate::common::*;
 

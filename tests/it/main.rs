@@ -13,6 +13,7 @@
 mod common;
 
 mod batch;
+mod diagnostics;
 mod docs;
 mod errors;
 mod examples;

@@ -49,6 +49,12 @@ impl Sandbox {
         self
     }
 
+    /// Adds an empty folder.
+    pub fn folder(self, name: &str) -> Self {
+        fs::create_dir_all(self.join(name)).unwrap();
+        self
+    }
+
     /// Adds `count` distinct profiles, `person-000.toml`…, to `folder`
     /// (`"."` for the top).
     pub fn people(self, folder: &str, count: usize) -> Self {
