@@ -1,0 +1,44 @@
+//! Every `vitae::` library path the integration tests use, and nothing else.
+//!
+//! The tests mostly run the binary; the few that call the library do so
+//! through these names, so a module moved in `src/` is one edit here.
+
+pub use vitae::diagnostic::SourceFile;
+pub use vitae::compile::Engine;
+pub use vitae::encode::Format;
+pub use vitae::layout::Layout;
+pub use vitae::pipeline;
+pub use vitae::profile::{load, validate};
+pub use vitae::settings::RunSettings;
+
+/// The names of the layouts built into the binary.
+pub fn builtin_layouts() -> Vec<&'static str> {
+    Layout::builtin_names()
+}
+
+/// The JSON Schema that `vitae schema` prints.
+pub fn schema_json() -> String {
+    vitae::schema::profile_schema_json()
+}
+
+/// A date as vitae shows it by default (English, short: "Jun 2020"), or why
+/// it is not a date.
+pub fn short_date(text: &str, allow_present: bool) -> Result<String, String> {
+    use vitae::dates::{self, DateStyle};
+    let point = dates::parse(text, allow_present)?;
+    let en = vitae::locale::words("en").expect("English is a locale");
+    Ok(dates::format_point(point, DateStyle::Short, en))
+}
+
+/// Markup as the reader sees it: `**bold**` → `bold`.
+pub fn plain(markup: &str) -> String {
+    vitae::markup::plain(markup)
+}
+
+/// Markup split into paragraphs, each as plain text.
+pub fn paragraphs(markup: &str) -> Vec<String> {
+    vitae::markup::paragraphs(markup)
+        .iter()
+        .map(|p| p.iter().map(|s| s.text.as_str()).collect())
+        .collect()
+}

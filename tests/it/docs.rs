@@ -1,0 +1,37 @@
+//! The documentation's examples are real: they parse and validate.
+
+use crate::common::api::{SourceFile, load, validate};
+use crate::common::repo;
+
+/// The first ```toml block of a Markdown file.
+fn first_toml_block(doc: &str) -> &str {
+    let start = doc.find("```toml\n").expect("the file has a toml example") + "```toml\n".len();
+    let end = start + doc[start..].find("```").unwrap();
+    &doc[start..end]
+}
+
+#[test]
+fn the_annotated_example_in_docs_profile_md_is_a_valid_profile() {
+    let doc = std::fs::read_to_string(repo().join("docs/profile.md")).unwrap();
+    let parsed = load::parse(SourceFile::new("docs/profile.md", first_toml_block(&doc)))
+        .unwrap_or_else(|errors| {
+            panic!(
+                "{}",
+                errors.iter().map(|e| e.render(false)).collect::<String>()
+            )
+        });
+    let problems = validate::validate(&parsed);
+    assert!(
+        problems.is_empty(),
+        "{}",
+        problems.iter().map(|e| e.render(false)).collect::<String>()
+    );
+}
+
+#[test]
+fn the_readme_example_is_a_valid_profile() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let parsed = load::parse(SourceFile::new("README.md", first_toml_block(&readme)))
+        .expect("README example parses");
+    assert!(validate::validate(&parsed).is_empty());
+}
