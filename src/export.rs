@@ -7,9 +7,14 @@
 //! highlights, and everything that has no place is listed in the returned
 //! notes so the user knows what was left out. Text keeps its inline markup,
 //! which JSON Resume renderers commonly read as Markdown.
+//!
+//! The document's types are the ones `vitae import` reads
+//! ([`crate::import::json_resume::document`]), so the two agree on names.
 
-use serde_json::{Map, Value, json};
+use serde_json::Value;
 
+use crate::import::json_resume::document as jr;
+use crate::import::written::{Entries, Field};
 use crate::profile::model::*;
 
 /// The JSON Resume document and what could not be mapped.
@@ -18,194 +23,79 @@ pub struct Exported {
     pub not_mapped: Vec<String>,
 }
 
+const SCHEMA: &str =
+    "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json";
+
+/// `fill!(Type, value, [fields])`: a JSON Resume `jr::Type` with the named
+/// fields of the profile's `value`, which has them under the same names
+/// (the Rust names of the JSON Resume fields are vitae's keys); the rest
+/// absent, for the caller to set.
+macro_rules! fill {
+    ($type:ident, $value:expr, [$($field:ident),+]) => {
+        jr::$type {
+            $($field: $value.$field.as_field(),)+
+            ..Default::default()
+        }
+    };
+}
+
 /// Converts a profile to JSON Resume.
 pub fn json_resume(p: &Profile) -> Exported {
     let mut not_mapped = Vec::new();
-    let mut doc = Map::new();
-    doc.insert(
-        "$schema".into(),
-        json!("https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"),
-    );
-    doc.insert("basics".into(), basics(&p.basics, &mut not_mapped));
+    let resume = jr::Resume {
+        schema: text(Some(SCHEMA)),
+        basics: basics(&p.basics, &mut not_mapped),
+        work: work(&p.work, &mut not_mapped),
+        volunteer: all(&p.volunteer, volunteer),
+        education: all(&p.education, education),
+        awards: all(&p.awards, |a| {
+            fill!(Award, a, [title, date, awarder, summary])
+        }),
+        certificates: all(&p.certificates, |c| {
+            fill!(Certificate, c, [name, date, issuer, url])
+        }),
+        publications: all(&p.publications, |x| {
+            fill!(Publication, x, [name, publisher, date, url, summary])
+        }),
+        skills: skills(&p.skills, &mut not_mapped),
+        languages: all(&p.languages, |l| fill!(Language, l, [language, fluency])),
+        interests: all(&p.interests, |x| fill!(Interest, x, [name, keywords])),
+        references: all(&p.references, reference),
+        projects: projects(&p.projects, &mut not_mapped),
+        extra: Default::default(),
+    };
+    not_mapped.extend(without_a_place(p));
+    not_mapped.dedup();
+    Exported {
+        document: document(&resume),
+        not_mapped,
+    }
+}
 
-    let mut work = Vec::new();
-    for (i, w) in p.work.iter().enumerate() {
-        let entry_roles: Vec<RoleView> = if w.roles.is_empty() {
-            vec![RoleView::of_work(w)]
-        } else {
-            if w.position.is_some() || w.start.is_some() {
-                not_mapped.push(format!(
-                    "work[{i}]: the entry's own position/dates next to its roles"
-                ));
-            }
-            w.roles.iter().map(RoleView::of_role).collect()
-        };
-        for role in entry_roles {
-            if !role.stack.is_empty() {
-                not_mapped.push(format!(
-                    "work[{i}].stack (JSON Resume work entries have no keywords)"
-                ));
-            }
-            let mut entry = Map::new();
-            put(&mut entry, "name", w.name.clone());
-            put(&mut entry, "description", w.description.clone());
-            put(
-                &mut entry,
-                "url",
-                w.url.as_ref().map(|u| u.get_ref().clone()),
-            );
-            put(
-                &mut entry,
-                "location",
-                role.location.or(w.location.as_ref()).map(Location::display),
-            );
-            put(
-                &mut entry,
-                "position",
-                join_some([role.position, role.team], ", "),
-            );
-            dates(&mut entry, role.start, role.end);
-            put(&mut entry, "summary", role.summary.clone());
-            let mut highlights = flatten(role.highlights);
-            for block in role.blocks {
-                highlights.extend(block_lines(block));
-            }
-            list(&mut entry, "highlights", highlights);
-            work.push(Value::Object(entry));
+fn all<T, E>(entries: &[T], convert: impl Fn(&T) -> E) -> Entries<E> {
+    entries.iter().map(convert).collect()
+}
+
+/// The resume as JSON. Absent fields serialise as `null` and empty lists
+/// as `[]`; a JSON Resume document leaves both out.
+fn document(resume: &jr::Resume) -> Value {
+    fn prune(value: Value) -> Value {
+        match value {
+            Value::Object(map) => map
+                .into_iter()
+                .filter(|(_, v)| !v.is_null() && v.as_array().is_none_or(|a| !a.is_empty()))
+                .map(|(k, v)| (k, prune(v)))
+                .collect(),
+            Value::Array(items) => items.into_iter().map(prune).collect(),
+            other => other,
         }
     }
-    section(&mut doc, "work", work);
+    prune(serde_json::to_value(resume).expect("a JSON Resume has string keys only"))
+}
 
-    let volunteer = p.volunteer.iter().map(|v| {
-        let mut e = Map::new();
-        put(&mut e, "organization", v.organization.clone());
-        put(&mut e, "position", v.position.clone());
-        put(&mut e, "url", v.url.as_ref().map(|u| u.get_ref().clone()));
-        dates(&mut e, v.start.as_ref(), v.end.as_ref());
-        put(&mut e, "summary", v.summary.clone());
-        list(&mut e, "highlights", flatten(&v.highlights));
-        Value::Object(e)
-    });
-    section(&mut doc, "volunteer", volunteer.collect());
-
-    let education = p.education.iter().map(|x| {
-        let mut e = Map::new();
-        put(&mut e, "institution", x.institution.clone());
-        put(&mut e, "url", x.url.as_ref().map(|u| u.get_ref().clone()));
-        put(&mut e, "area", x.area.clone());
-        put(&mut e, "studyType", x.study_type.clone());
-        dates(&mut e, x.start.as_ref(), x.end.as_ref());
-        put(&mut e, "score", x.score.clone());
-        list(&mut e, "courses", x.courses.clone());
-        Value::Object(e)
-    });
-    section(&mut doc, "education", education.collect());
-
-    let awards = p.awards.iter().map(|a| {
-        let mut e = Map::new();
-        put(&mut e, "title", Some(a.title.clone()));
-        put(
-            &mut e,
-            "date",
-            a.date.as_ref().map(|d| d.get_ref().text.clone()),
-        );
-        put(&mut e, "awarder", a.awarder.clone());
-        put(&mut e, "summary", a.summary.clone());
-        Value::Object(e)
-    });
-    section(&mut doc, "awards", awards.collect());
-
-    let certificates = p.certificates.iter().map(|c| {
-        let mut e = Map::new();
-        put(&mut e, "name", Some(c.name.clone()));
-        put(
-            &mut e,
-            "date",
-            c.date.as_ref().map(|d| d.get_ref().text.clone()),
-        );
-        put(&mut e, "issuer", c.issuer.clone());
-        put(&mut e, "url", c.url.as_ref().map(|u| u.get_ref().clone()));
-        Value::Object(e)
-    });
-    section(&mut doc, "certificates", certificates.collect());
-
-    let publications = p.publications.iter().map(|x| {
-        let mut e = Map::new();
-        put(&mut e, "name", Some(x.name.clone()));
-        put(&mut e, "publisher", x.publisher.clone());
-        put(
-            &mut e,
-            "releaseDate",
-            x.date.as_ref().map(|d| d.get_ref().text.clone()),
-        );
-        put(&mut e, "url", x.url.as_ref().map(|u| u.get_ref().clone()));
-        put(&mut e, "summary", x.summary.clone());
-        Value::Object(e)
-    });
-    section(&mut doc, "publications", publications.collect());
-
-    let skills = p.skills.iter().enumerate().map(|(i, s)| {
-        if s.note.is_some() {
-            not_mapped.push(format!("skills[{i}].note"));
-        }
-        let mut e = Map::new();
-        put(&mut e, "name", Some(s.name.clone()));
-        put(&mut e, "level", s.level.clone());
-        list(&mut e, "keywords", s.keywords.clone());
-        Value::Object(e)
-    });
-    let skills: Vec<Value> = skills.collect();
-    section(&mut doc, "skills", skills);
-
-    let languages = p.languages.iter().map(|l| {
-        let mut e = Map::new();
-        put(&mut e, "language", Some(l.language.clone()));
-        put(&mut e, "fluency", l.fluency.clone());
-        Value::Object(e)
-    });
-    section(&mut doc, "languages", languages.collect());
-
-    let interests = p.interests.iter().map(|x| {
-        let mut e = Map::new();
-        put(&mut e, "name", Some(x.name.clone()));
-        list(&mut e, "keywords", x.keywords.clone());
-        Value::Object(e)
-    });
-    section(&mut doc, "interests", interests.collect());
-
-    let references = p.references.iter().map(|r| {
-        // JSON Resume has no role or organisation: they go after the name.
-        let mut e = Map::new();
-        put(
-            &mut e,
-            "name",
-            join_some(
-                [Some(&r.name), r.role.as_ref(), r.organization.as_ref()],
-                ", ",
-            ),
-        );
-        put(&mut e, "reference", r.reference.clone());
-        Value::Object(e)
-    });
-    section(&mut doc, "references", references.collect());
-
-    let mut projects = Vec::new();
-    for (i, x) in p.projects.iter().enumerate() {
-        if x.stars.is_some() || x.featured {
-            not_mapped.push(format!("projects[{i}].stars / featured"));
-        }
-        let mut e = Map::new();
-        put(&mut e, "name", Some(x.name.clone()));
-        put(&mut e, "description", x.description.clone());
-        put(&mut e, "url", x.url.as_ref().map(|u| u.get_ref().clone()));
-        dates(&mut e, x.start.as_ref(), x.end.as_ref());
-        list(&mut e, "highlights", flatten(&x.highlights));
-        list(&mut e, "keywords", x.keywords.clone());
-        projects.push(Value::Object(e));
-    }
-    section(&mut doc, "projects", projects);
-
-    for (present, what) in [
+/// What the profile has that JSON Resume has no place for at all.
+fn without_a_place(p: &Profile) -> Vec<String> {
+    [
         (p.cover.is_some(), "cover"),
         (p.numbers.is_some(), "numbers (key numbers)"),
         (!p.sections.is_empty(), "sections (custom sections)"),
@@ -222,16 +112,66 @@ pub fn json_resume(p: &Profile) -> Exported {
             !crate::variant::all_tags(p).is_empty(),
             "tags (JSON Resume has no tags)",
         ),
-    ] {
-        if present {
-            not_mapped.push(what.to_string());
+    ]
+    .into_iter()
+    .filter(|(present, _)| *present)
+    .map(|(_, what)| what.to_string())
+    .collect()
+}
+
+fn basics(b: &Basics, not_mapped: &mut Vec<String>) -> jr::Basics {
+    jr::Basics {
+        image: b.photo.as_field(),
+        location: b.location.as_ref().map(|l| location(l, not_mapped)),
+        profiles: all(&b.profiles, |p| fill!(Profile, p, [network, username, url])),
+        ..fill!(Basics, b, [name, label, email, phone, url, summary])
+    }
+}
+
+fn location(location: &Location, not_mapped: &mut Vec<String>) -> jr::Location {
+    match location {
+        Location::Table(t) => {
+            if t.country.is_some() && t.country_code.is_none() {
+                not_mapped
+                    .push("basics.location.country (JSON Resume has countryCode only)".into());
+            }
+            fill!(
+                Location,
+                t,
+                [address, postal_code, city, country_code, region]
+            )
+        }
+        Location::Text(place) => jr::Location {
+            address: Field::from(Value::from(place.as_str())),
+            ..Default::default()
+        },
+    }
+}
+
+/// Each role is its own work entry, under its organisation's name.
+fn work(work: &[Work], not_mapped: &mut Vec<String>) -> Entries<jr::Work> {
+    let mut entries = Vec::new();
+    for (i, w) in work.iter().enumerate() {
+        let roles: Vec<RoleView> = if w.roles.is_empty() {
+            vec![RoleView::of_work(w)]
+        } else {
+            if w.position.is_some() || w.start.is_some() {
+                not_mapped.push(format!(
+                    "work[{i}]: the entry's own position/dates next to its roles"
+                ));
+            }
+            w.roles.iter().map(RoleView::of_role).collect()
+        };
+        for role in roles {
+            if !role.stack.is_empty() {
+                not_mapped.push(format!(
+                    "work[{i}].stack (JSON Resume work entries have no keywords)"
+                ));
+            }
+            entries.push(role.entry(w));
         }
     }
-    not_mapped.dedup();
-    Exported {
-        document: Value::Object(doc),
-        not_mapped,
-    }
+    entries.into_iter().collect()
 }
 
 /// The fields of one role, whether written on the work entry or under roles.
@@ -275,59 +215,83 @@ impl<'a> RoleView<'a> {
             blocks: &r.blocks,
         }
     }
+
+    /// The role as a work entry of the organisation `w`.
+    fn entry(&self, w: &Work) -> jr::Work {
+        let place = self.location.or(w.location.as_ref()).map(Location::display);
+        let mut highlights = flatten(self.highlights);
+        for block in self.blocks {
+            highlights.extend(block_lines(block));
+        }
+        jr::Work {
+            at: jr::Employer {
+                location: text(place.as_deref()),
+                ..fill!(Employer, w, [name, description])
+            },
+            position: text(join_some([self.position, self.team], ", ").as_deref()),
+            url: w.url.as_field(),
+            summary: self.summary.as_field(),
+            highlights: list(highlights),
+            period: period(self.start, self.end),
+            extra: Default::default(),
+        }
+    }
 }
 
-fn basics(b: &Basics, not_mapped: &mut Vec<String>) -> Value {
-    let mut e = Map::new();
-    put(&mut e, "name", Some(b.name.clone()));
-    put(&mut e, "label", b.label.clone());
-    put(
-        &mut e,
-        "image",
-        b.photo.as_ref().map(|p| p.get_ref().clone()),
-    );
-    put(
-        &mut e,
-        "email",
-        b.email.as_ref().map(|x| x.get_ref().clone()),
-    );
-    put(&mut e, "phone", b.phone.clone());
-    put(&mut e, "url", b.url.as_ref().map(|x| x.get_ref().clone()));
-    put(&mut e, "summary", b.summary.clone());
-    match &b.location {
-        Some(Location::Table(t)) => {
-            let mut l = Map::new();
-            put(&mut l, "address", t.address.clone());
-            put(&mut l, "postalCode", t.postal_code.clone());
-            put(&mut l, "city", t.city.clone());
-            put(&mut l, "countryCode", t.country_code.clone());
-            put(&mut l, "region", t.region.clone());
-            if t.country.is_some() && t.country_code.is_none() {
-                not_mapped
-                    .push("basics.location.country (JSON Resume has countryCode only)".into());
-            }
-            e.insert("location".into(), Value::Object(l));
-        }
-        Some(Location::Text(text)) => {
-            e.insert("location".into(), json!({ "address": text }));
-        }
-        None => {}
+fn volunteer(v: &Volunteer) -> jr::Volunteer {
+    jr::Volunteer {
+        at: jr::Organization {
+            organization: v.organization.as_field(),
+        },
+        period: period(v.start.as_ref(), v.end.as_ref()),
+        ..fill!(Volunteer, v, [position, url, summary, highlights])
     }
-    let profiles: Vec<Value> = b
-        .profiles
-        .iter()
-        .map(|p| {
-            let mut e = Map::new();
-            put(&mut e, "network", Some(p.network.clone()));
-            put(&mut e, "username", p.username.clone());
-            put(&mut e, "url", p.url.as_ref().map(|u| u.get_ref().clone()));
-            Value::Object(e)
-        })
-        .collect();
-    if !profiles.is_empty() {
-        e.insert("profiles".into(), Value::Array(profiles));
+}
+
+fn education(e: &Education) -> jr::Education {
+    jr::Education {
+        period: period(e.start.as_ref(), e.end.as_ref()),
+        ..fill!(
+            Education,
+            e,
+            [institution, url, area, study_type, score, courses]
+        )
     }
-    Value::Object(e)
+}
+
+fn skills(skills: &[Skill], not_mapped: &mut Vec<String>) -> Entries<jr::Skill> {
+    let skill = |(i, s): (usize, &Skill)| {
+        if s.note.is_some() {
+            not_mapped.push(format!("skills[{i}].note"));
+        }
+        fill!(Skill, s, [name, level, keywords])
+    };
+    skills.iter().enumerate().map(skill).collect()
+}
+
+/// JSON Resume has no role or organisation: they go after the name.
+fn reference(r: &Reference) -> jr::Reference {
+    let name = join_some(
+        [Some(&r.name), r.role.as_ref(), r.organization.as_ref()],
+        ", ",
+    );
+    jr::Reference {
+        name: text(name.as_deref()),
+        ..fill!(Reference, r, [reference])
+    }
+}
+
+fn projects(projects: &[Project], not_mapped: &mut Vec<String>) -> Entries<jr::Project> {
+    let project = |(i, x): (usize, &Project)| {
+        if x.stars.is_some() || x.featured {
+            not_mapped.push(format!("projects[{i}].stars / featured"));
+        }
+        jr::Project {
+            period: period(x.start.as_ref(), x.end.as_ref()),
+            ..fill!(Project, x, [name, description, highlights, keywords, url])
+        }
+    };
+    projects.iter().enumerate().map(project).collect()
 }
 
 /// Bullets as strings: "Label: text", nested bullets indented with "– ".
@@ -374,36 +338,76 @@ fn join_some<const N: usize>(parts: [Option<&String>; N], sep: &str) -> Option<S
     (!kept.is_empty()).then(|| kept.join(sep))
 }
 
-fn put(map: &mut Map<String, Value>, key: &str, value: Option<String>) {
-    if let Some(value) = value.filter(|v| !v.trim().is_empty()) {
-        map.insert(key.into(), Value::String(value));
+/// A profile value as a JSON Resume field: blank text and empty lists are
+/// absent, as JSON Resume leaves out what is not there. The profile's value
+/// types (text, checked addresses, dates, bullets) are read here and in
+/// [`date`], so a change of the model is adapted in one place.
+trait AsField {
+    fn as_field(&self) -> Field;
+}
+
+impl AsField for String {
+    fn as_field(&self) -> Field {
+        text(Some(self))
     }
 }
 
-fn list(map: &mut Map<String, Value>, key: &str, values: Vec<String>) {
-    if !values.is_empty() {
-        map.insert(
-            key.into(),
-            Value::Array(values.into_iter().map(Value::String).collect()),
-        );
+impl AsField for Option<String> {
+    fn as_field(&self) -> Field {
+        text(self.as_deref())
     }
+}
+
+/// A checked address (URL, e-mail, file), as written.
+impl AsField for Option<toml::Spanned<String>> {
+    fn as_field(&self) -> Field {
+        text(self.as_ref().map(|a| a.get_ref().as_str()))
+    }
+}
+
+impl AsField for Option<toml::Spanned<DateInput>> {
+    fn as_field(&self) -> Field {
+        text(date(self.as_ref()))
+    }
+}
+
+impl AsField for Vec<String> {
+    fn as_field(&self) -> Field {
+        list(self.clone())
+    }
+}
+
+impl AsField for Vec<Bullet> {
+    fn as_field(&self) -> Field {
+        list(flatten(self))
+    }
+}
+
+fn text(text: Option<&str>) -> Field {
+    match text {
+        Some(text) if !text.trim().is_empty() => Field::from(Value::from(text)),
+        _ => Field::default(),
+    }
+}
+
+fn list(lines: Vec<String>) -> Field {
+    Field::from(Value::from(lines))
+}
+
+/// A date as the profile writes it.
+fn date(date: Option<&toml::Spanned<DateInput>>) -> Option<&str> {
+    date.map(|d| d.get_ref().text.as_str())
 }
 
 /// `startDate`/`endDate`; "present" is an absent end date in JSON Resume.
-fn dates(
-    map: &mut Map<String, Value>,
+fn period(
     start: Option<&toml::Spanned<DateInput>>,
     end: Option<&toml::Spanned<DateInput>>,
-) {
-    put(map, "startDate", start.map(|d| d.get_ref().text.clone()));
-    let end = end
-        .map(|d| d.get_ref().text.clone())
-        .filter(|e| !e.eq_ignore_ascii_case("present") && !e.eq_ignore_ascii_case("now"));
-    put(map, "endDate", end);
-}
-
-fn section(doc: &mut Map<String, Value>, key: &str, entries: Vec<Value>) {
-    if !entries.is_empty() {
-        doc.insert(key.into(), Value::Array(entries));
+) -> jr::Period {
+    let end =
+        date(end).filter(|e| !e.eq_ignore_ascii_case("present") && !e.eq_ignore_ascii_case("now"));
+    jr::Period {
+        start: text(date(start)),
+        end: text(end),
     }
 }

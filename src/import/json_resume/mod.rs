@@ -1,0 +1,154 @@
+//! A JSON Resume (1.x) document as a vitae profile.
+//!
+//! Known fields map to vitae's keys (camelCase → snake_case, `startDate` →
+//! `start`, an open-ended role → `end = "present"`). Nothing is dropped:
+//! fields vitae has no key for go into a custom section "Other details",
+//! one entry per object, and are listed in the returned notes.
+
+pub(crate) mod document;
+mod entries;
+
+use serde_json::Value;
+use toml::{Table, Value as Toml};
+
+use super::other_details::OtherDetails;
+use super::values::{plain, require, to_toml};
+use super::written::{Entries, Extra};
+use super::{Imported, finish};
+use document::{Basics, Location, Profile, Resume};
+use entries::{Entry, Keyed, keyed};
+
+/// Converts a JSON Resume document. Fails only when the input is not a JSON object.
+pub fn json_resume(text: &str) -> Result<Imported, String> {
+    let json: Value = serde_json::from_str(text).map_err(|e| format!("not valid JSON: {e}"))?;
+    if !json.is_object() {
+        return Err("a JSON Resume document is a JSON object".into());
+    }
+    let resume: Resume =
+        serde_json::from_value(json).map_err(|e| format!("not a JSON Resume document: {e}"))?;
+    let mut other = OtherDetails::default();
+    let mut root = Table::new();
+    root.insert(
+        "basics".into(),
+        Toml::Table(basics(&resume.basics, &mut other)),
+    );
+    let mut sections = Sections {
+        root: &mut root,
+        other: &mut other,
+    };
+    sections.add(&resume.work);
+    sections.add(&resume.volunteer);
+    sections.add(&resume.education);
+    sections.add(&resume.awards);
+    sections.add(&resume.certificates);
+    sections.add(&resume.publications);
+    sections.add(&resume.skills);
+    sections.add(&resume.languages);
+    sections.add(&resume.interests);
+    sections.add(&resume.references);
+    sections.add(&resume.projects);
+    for (key, value) in &resume.extra {
+        let field = Extra::from([(key.clone(), value.clone())]);
+        other.keep(key, &field, str::to_string);
+    }
+    finish(root, other, Vec::new(), "JSON Resume")
+}
+
+/// The sections of the profile being written, and where their leftovers go.
+struct Sections<'a> {
+    root: &'a mut Table,
+    other: &'a mut OtherDetails,
+}
+
+impl Sections<'_> {
+    /// Adds a section, when it has entries.
+    fn add<E: Entry>(&mut self, entries: &Entries<E>) {
+        let converted: Vec<Toml> = entries
+            .iter()
+            .map(|(i, entry)| Toml::Table(self.entry(entry, i)))
+            .collect();
+        if !converted.is_empty() {
+            self.root.insert(E::SECTION.into(), Toml::Array(converted));
+        }
+    }
+
+    fn entry<E: Entry>(&mut self, entry: &E, index: usize) -> Table {
+        let mut table = fields(&entry.keyed());
+        // JSON Resume leaves out the end date of a current role.
+        if table.contains_key("start") && !table.contains_key("end") {
+            table.insert("end".into(), Toml::String("present".into()));
+        }
+        require(&mut table, E::REQUIRED, E::SECTION);
+        let at = format!("{}[{index}]", E::SECTION);
+        self.other
+            .keep_for_entry(&table, E::SECTION, &at, entry.extra());
+        table
+    }
+}
+
+/// The fields that have a value, under their vitae keys. A location is
+/// kept as text whatever it holds.
+fn fields(keyed: &[Keyed]) -> Table {
+    let mut table = Table::new();
+    for (key, field) in keyed {
+        let value = match (*key, field.get()) {
+            (_, None) => None,
+            ("location", Some(value)) => Some(Toml::String(plain(value))),
+            (_, Some(value)) => to_toml(value),
+        };
+        if let Some(value) = value {
+            table.insert(key.to_string(), value);
+        }
+    }
+    table
+}
+
+fn basics(basics: &Basics, other: &mut OtherDetails) -> Table {
+    let mut table = fields(&keyed!(basics, name, label, email, phone, url, summary));
+    if let Some(place) = basics.location.as_ref().map(location)
+        && !place.is_empty()
+    {
+        table.insert("location".into(), Toml::Table(place));
+    }
+    let profiles: Vec<Toml> = basics.profiles.iter().map(|(_, p)| profile(p)).collect();
+    if !profiles.is_empty() {
+        table.insert("profiles".into(), Toml::Array(profiles));
+    }
+    other.require_name(&mut table, "the JSON Resume", "basics.name");
+    let mut extra = basics.extra.clone();
+    if let Some(image) = basics.image.get() {
+        extra.insert("image".into(), image.clone());
+    }
+    other.keep("basics", &extra, |key| format!("basics.{key}"));
+    table
+}
+
+/// The parts of an address that are written as text.
+fn location(location: &Location) -> Table {
+    texts(&keyed!(
+        location,
+        address,
+        postal_code,
+        city,
+        region,
+        country_code
+    ))
+}
+
+fn profile(profile: &Profile) -> Toml {
+    let network = profile.network.get().map_or("profile".into(), plain);
+    let mut table = texts(&keyed!(profile, username, url));
+    table.insert("network".into(), Toml::String(network));
+    Toml::Table(table)
+}
+
+/// The fields that hold text, under their vitae keys.
+fn texts(keyed: &[Keyed]) -> Table {
+    keyed
+        .iter()
+        .filter_map(|(key, field)| {
+            let text = field.as_str().filter(|s| !s.is_empty())?;
+            Some((key.to_string(), Toml::String(text.into())))
+        })
+        .collect()
+}

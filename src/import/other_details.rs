@@ -1,0 +1,78 @@
+//! The custom section "Other details": fields vitae has no key for, kept as
+//! "key: value" items so that an import drops nothing, and listed so the
+//! user can find them.
+
+use toml::{Table, Value as Toml};
+
+use super::values::plain;
+use super::written::Extra;
+
+#[derive(Default)]
+pub(super) struct OtherDetails {
+    entries: Vec<Toml>,
+    /// Where each kept field was, and notes on placeholders, in order.
+    moved: Vec<String>,
+}
+
+impl OtherDetails {
+    /// Keeps `fields` as one entry titled `title`; `path` says where each
+    /// one was in the source document.
+    pub fn keep(&mut self, title: &str, fields: &Extra, path: impl Fn(&str) -> String) {
+        if fields.is_empty() {
+            return;
+        }
+        self.entries.push(entry(title, fields));
+        self.moved.extend(fields.keys().map(|key| path(key)));
+    }
+
+    /// Keeps the fields an imported entry of `section` had no key for,
+    /// titled after the entry's first text so the reader can match them up;
+    /// `at` is the entry's path in the source document.
+    pub fn keep_for_entry(&mut self, entry: &Table, section: &str, at: &str, fields: &Extra) {
+        let label = entry.values().find_map(Toml::as_str).unwrap_or(section);
+        self.keep(&format!("{section} — {label}"), fields, |key| {
+            format!("{at}.{key}")
+        });
+    }
+
+    /// Writes a placeholder where the source has no name, so that the
+    /// profile loads and shows what to fill in; `at` is where the name
+    /// belongs in the source, `source` what it is.
+    pub fn require_name(&mut self, basics: &mut Table, source: &str, at: &str) {
+        if !basics.contains_key("name") {
+            let placeholder = format!("(name missing in {source})");
+            basics.insert("name".into(), Toml::String(placeholder));
+            self.moved
+                .push(format!("{at} (missing; a placeholder was written)"));
+        }
+    }
+
+    /// Adds the section after the profile's other custom sections, when
+    /// anything was kept, and returns what was moved.
+    pub fn add_to(self, root: &mut Table) -> Vec<String> {
+        if !self.entries.is_empty() {
+            let mut section = Table::new();
+            section.insert("title".into(), Toml::String("Other details".into()));
+            section.insert("entries".into(), Toml::Array(self.entries));
+            let sections = root
+                .entry("sections")
+                .or_insert_with(|| Toml::Array(Vec::new()));
+            if let Toml::Array(list) = sections {
+                list.push(Toml::Table(section));
+            }
+        }
+        self.moved
+    }
+}
+
+/// A custom-section entry listing fields as "key: value" bullets.
+fn entry(title: &str, fields: &Extra) -> Toml {
+    let mut entry = Table::new();
+    entry.insert("title".into(), Toml::String(title.into()));
+    let items = fields
+        .iter()
+        .map(|(key, value)| Toml::String(format!("{key}: {}", plain(value))))
+        .collect();
+    entry.insert("items".into(), Toml::Array(items));
+    Toml::Table(entry)
+}
