@@ -97,7 +97,7 @@ fn too_long(
     // Point at `pages` in [theme], or in the variant's theme laid over it.
     if let Some(value) = checked.profile.theme.get("pages") {
         let span = value.span();
-        let key = crate::profile::load::display_path(&checked.tree.path_at(&span));
+        let key = crate::profile::tree::display_path(&checked.tree.path_at(&span));
         diag = diag.at(&checked.source, span).key(key);
     }
     diag

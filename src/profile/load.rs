@@ -4,6 +4,10 @@
 //! run, parsing is retried: after each error the offending key is removed from
 //! the (span-carrying) TOML tree and the tree is deserialised again. Each error
 //! keeps its own span, so each is reported at its own `line:col`.
+//!
+//! Errors come from `de`, which records what serde reported as data (the
+//! unknown key and the valid ones, the type found and the one expected), so
+//! the diagnostics here never depend on the wording of serde's messages.
 
 use std::fs;
 use std::io::ErrorKind;
@@ -11,11 +15,14 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-use serde::Deserialize;
-use toml::de::{DeTable, DeValue};
+use toml::de::DeTable;
 
+use super::de::{self, Problem};
 use super::model::Profile;
+use super::tree::{locate_in_table, remove};
 use crate::diagnostic::{Diagnostic, SourceFile, closest, one_of};
+
+use super::tree::{KeyTree, Segment, display_path};
 
 /// Profiles larger than this are refused: no real résumé comes close, and a
 /// hostile file should not cost memory or time.
@@ -98,8 +105,7 @@ pub fn parse(source: Arc<SourceFile>) -> Result<ParsedProfile, Vec<Diagnostic>> 
     let mut errors = Vec::new();
     let mut root = root;
     loop {
-        let result = Profile::deserialize(toml::de::Deserializer::from(root.clone()));
-        match result {
+        match de::from_document::<Profile>(&root) {
             Ok(profile) if errors.is_empty() => {
                 return Ok(ParsedProfile {
                     source,
@@ -123,13 +129,13 @@ pub fn parse(source: Arc<SourceFile>) -> Result<ParsedProfile, Vec<Diagnostic>> 
                 break;
             }
             Err(error) => {
-                let span = error.span().unwrap_or(0..0);
+                let span = error.span.clone().unwrap_or(0..0);
                 let path = tree.path_at(&span);
-                let diagnostic = data_error(&source, &tree, error.message(), span.clone(), &path);
+                let diagnostic = data_error(&source, &tree, &error, span.clone(), &path);
                 // Indices shift as values are removed, so locate in the current tree.
                 let mut current = Vec::new();
                 locate_in_table(root.get_ref(), &span, &mut current);
-                let missing = error.message().starts_with("missing field");
+                let missing = matches!(error.problem, Problem::MissingField { .. });
                 errors.push(diagnostic);
                 // Recover by dropping the value at fault and trying again.
                 if missing
@@ -150,79 +156,93 @@ fn syntax_error(source: &Arc<SourceFile>, error: &toml::de::Error) -> Diagnostic
     Diagnostic::error(format!("TOML syntax error: {}", error.message().trim())).at(source, span)
 }
 
-/// Turns a serde message into a vitae diagnostic with a key path and hints.
+/// Turns a deserialisation error into a vitae diagnostic with a key path
+/// and hints.
 fn data_error(
     source: &Arc<SourceFile>,
     tree: &KeyTree,
-    message: &str,
+    error: &de::Error,
     span: Range<usize>,
     path: &[Segment],
 ) -> Diagnostic {
-    let message = message.trim();
     let key_path = display_path(path);
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let (name, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let valid = backquoted(expected);
-        let mut diag = Diagnostic::error(format!("unknown key `{name}`"))
-            .at(source, span)
-            .key(key_path);
-        if !valid.is_empty() {
-            diag = diag.expected(format!("one of {}", one_of(&valid)));
+    let at = |message: String| {
+        Diagnostic::error(message)
+            .at(source, span.clone())
+            .key(key_path.clone())
+    };
+    match &error.problem {
+        Problem::UnknownField { field, expected } => {
+            unknown_key(at(format!("unknown key `{field}`")), field, expected)
         }
-        if let Some(best) = suggest_key(name, &valid) {
-            diag = diag.hint(format!("did you mean `{best}`?"));
+        Problem::MissingField { field } => missing_key(source, tree, path, span.clone(), field),
+        Problem::InvalidType { found, expected } => {
+            let diag = at(format!("wrong type: found {}", found.description));
+            let diag = with_expected(diag, expected);
+            // A string where a list belongs: most likely the brackets are missing.
+            if error.wanted_list && found.is_text {
+                diag.hint("write a list: `[\"…\", \"…\"]`")
+            } else {
+                diag
+            }
         }
-        return diag;
+        Problem::InvalidValue { found, expected } => with_expected(
+            at(format!("invalid value: {}", found.description)),
+            expected,
+        ),
+        other => at(other.to_string().trim().to_string()),
     }
-    if let Some(rest) = message.strip_prefix("missing field `") {
-        let name = rest.trim_end_matches('`');
-        let table = if key_path.is_empty() {
-            "the top level".to_string()
-        } else {
-            format!("`{key_path}`")
-        };
-        let full = if key_path.is_empty() {
-            name.to_string()
-        } else {
-            format!("{key_path}.{name}")
-        };
-        let header = tree.key_span(path).unwrap_or(span);
-        let hint = if name == "basics" {
-            "add `[basics]` with `name = \"Your Name\"`".to_string()
-        } else {
-            format!("add `{name} = …` to {table}")
-        };
-        return Diagnostic::error(format!("missing required key `{name}`"))
-            .at(source, header)
-            .key(full)
-            .hint(hint);
+}
+
+fn with_expected(diag: Diagnostic, expected: &str) -> Diagnostic {
+    if expected.is_empty() {
+        diag
+    } else {
+        diag.expected(expected)
     }
-    if let Some(rest) = message.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        let mut diag = Diagnostic::error(format!("wrong type: found {found}"))
-            .at(source, span)
-            .key(key_path);
-        if !expected.is_empty() {
-            diag = diag.expected(expected.to_string());
-        }
-        if expected.contains("sequence") && found.starts_with("string") {
-            diag = diag.hint("write a list: `[\"…\", \"…\"]`");
-        }
-        return diag;
+}
+
+/// `name` is not a key here; `valid` are the keys that are.
+fn unknown_key(mut diag: Diagnostic, name: &str, valid: &[&str]) -> Diagnostic {
+    if !valid.is_empty() {
+        diag = diag.expected(format!("one of {}", one_of(valid)));
     }
-    if let Some(rest) = message.strip_prefix("invalid value: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        let mut diag = Diagnostic::error(format!("invalid value: {found}"))
-            .at(source, span)
-            .key(key_path);
-        if !expected.is_empty() {
-            diag = diag.expected(expected.to_string());
-        }
-        return diag;
+    if let Some(best) = suggest_key(name, valid) {
+        diag = diag.hint(format!("did you mean `{best}`?"));
     }
-    Diagnostic::error(message.to_string())
-        .at(source, span)
-        .key(key_path)
+    diag
+}
+
+/// A table lacks the required key `name`: reported on the table's own key
+/// (`[basics]`), where the key belongs.
+fn missing_key(
+    source: &Arc<SourceFile>,
+    tree: &KeyTree,
+    path: &[Segment],
+    span: Range<usize>,
+    name: &str,
+) -> Diagnostic {
+    let key_path = display_path(path);
+    let table = if key_path.is_empty() {
+        "the top level".to_string()
+    } else {
+        format!("`{key_path}`")
+    };
+    let full = if key_path.is_empty() {
+        name.to_string()
+    } else {
+        format!("{key_path}.{name}")
+    };
+    let header = tree.key_span(path).unwrap_or(span);
+    let hint = if name == "basics" {
+        "add `[basics]` with `name = \"Your Name\"`".to_string()
+    } else {
+        format!("add `{name} = …` to {table}")
+    };
+    Diagnostic::error(format!("missing required key `{name}`"))
+        .at(source, header)
+        .key(full)
+        .hint(hint)
 }
 
 /// Words people reach for (often from other résumé formats) and the key
@@ -245,9 +265,9 @@ const SYNONYMS: [(&str, &str); 14] = [
 ];
 
 /// The valid key a misspelt or foreign key most likely means.
-fn suggest_key<'a>(name: &str, valid: &'a [String]) -> Option<&'a str> {
-    let is_valid = |key: &str| valid.iter().find(|v| v.as_str() == key).map(String::as_str);
-    if let Some(best) = closest(name, valid.iter().map(String::as_str)) {
+fn suggest_key<'a>(name: &str, valid: &[&'a str]) -> Option<&'a str> {
+    let is_valid = |key: &str| valid.iter().copied().find(|v| *v == key);
+    if let Some(best) = closest(name, valid.iter().copied()) {
         return Some(best);
     }
     let synonym = closest(name, SYNONYMS.iter().map(|(from, _)| *from))?;
@@ -255,187 +275,6 @@ fn suggest_key<'a>(name: &str, valid: &'a [String]) -> Option<&'a str> {
         .iter()
         .filter(|(from, _)| *from == synonym)
         .find_map(|(_, to)| is_valid(to))
-}
-
-/// The names between backquotes in serde's "expected one of `a`, `b`".
-fn backquoted(text: &str) -> Vec<String> {
-    text.split('`')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_owned)
-        .collect()
-}
-
-/// One step of a key path: a table key or an array index.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Segment {
-    Key(String),
-    Index(usize),
-}
-
-/// `work[2].highlights[0]`.
-pub fn display_path(path: &[Segment]) -> String {
-    let mut out = String::new();
-    for segment in path {
-        match segment {
-            Segment::Key(key) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(key);
-            }
-            Segment::Index(i) => out.push_str(&format!("[{i}]")),
-        }
-    }
-    out
-}
-
-/// Finds which key of a profile text a byte range belongs to. The text is
-/// parsed again on demand: this only runs when there is an error to report.
-#[derive(Debug)]
-pub struct KeyTree {
-    source: Arc<SourceFile>,
-}
-
-impl KeyTree {
-    pub fn new(source: Arc<SourceFile>) -> Self {
-        Self { source }
-    }
-
-    /// The key path of the innermost value whose key or value covers `span`.
-    pub fn path_at(&self, span: &Range<usize>) -> Vec<Segment> {
-        let (root, _) = DeTable::parse_recoverable(&self.source.text);
-        let mut path = Vec::new();
-        locate_in_table(root.get_ref(), span, &mut path);
-        path
-    }
-
-    /// The span of the last key on `path`: where a caret makes sense for an
-    /// error about a whole table (`[basics]` lacking `name`).
-    pub fn key_span(&self, path: &[Segment]) -> Option<Range<usize>> {
-        let (root, _) = DeTable::parse_recoverable(&self.source.text);
-        let mut table = Some(root.get_ref());
-        let mut array = None;
-        let mut best = None;
-        for segment in path {
-            let value = match segment {
-                Segment::Key(key) => {
-                    let (k, v) = table?.iter().find(|(k, _)| k.get_ref() == key)?;
-                    best = Some(k.span());
-                    v.get_ref()
-                }
-                Segment::Index(i) => array.and_then(|a: &toml::de::DeArray| a.get(*i))?.get_ref(),
-            };
-            table = if let DeValue::Table(t) = value {
-                Some(t)
-            } else {
-                None
-            };
-            array = if let DeValue::Array(a) = value {
-                Some(a)
-            } else {
-                None
-            };
-        }
-        best
-    }
-}
-
-fn covers(outer: &Range<usize>, inner: &Range<usize>) -> bool {
-    outer.start <= inner.start && inner.end <= outer.end && outer.start < outer.end
-}
-
-fn locate_in_table(table: &DeTable, span: &Range<usize>, path: &mut Vec<Segment>) {
-    for (key, value) in table.iter() {
-        if covers(&key.span(), span) {
-            path.push(Segment::Key(key.get_ref().to_string()));
-            return;
-        }
-        if covers(&value.span(), span) || contains_descendant(value.get_ref(), span) {
-            path.push(Segment::Key(key.get_ref().to_string()));
-            locate_in_value(value.get_ref(), span, path);
-            return;
-        }
-    }
-}
-
-fn locate_in_value(value: &DeValue, span: &Range<usize>, path: &mut Vec<Segment>) {
-    match value {
-        DeValue::Table(table) => locate_in_table(table, span, path),
-        DeValue::Array(array) => {
-            for (i, item) in array.iter().enumerate() {
-                if covers(&item.span(), span) || contains_descendant(item.get_ref(), span) {
-                    path.push(Segment::Index(i));
-                    locate_in_value(item.get_ref(), span, path);
-                    return;
-                }
-            }
-        }
-        _ => {}
-    }
-}
-
-/// Whether any key or value below `value` covers `span`. Tables declared with
-/// `[header]` syntax do not always have a span covering their body, so the
-/// search looks inside them too.
-fn contains_descendant(value: &DeValue, span: &Range<usize>) -> bool {
-    match value {
-        DeValue::Table(table) => table.iter().any(|(k, v)| {
-            covers(&k.span(), span)
-                || covers(&v.span(), span)
-                || contains_descendant(v.get_ref(), span)
-        }),
-        DeValue::Array(array) => array
-            .iter()
-            .any(|v| covers(&v.span(), span) || contains_descendant(v.get_ref(), span)),
-        _ => false,
-    }
-}
-
-/// Removes the value at `path` from the tree; `None` when there is nothing to remove.
-fn remove(root: &mut DeTable<'_>, path: &[Segment]) -> Option<()> {
-    let (last, parents) = path.split_last()?;
-    let mut table = Some(root);
-    let mut array = None;
-    for segment in parents {
-        let value = match segment {
-            Segment::Key(key) => table
-                .take()?
-                .iter_mut()
-                .find(|(k, _)| k.get_ref() == key)?
-                .1
-                .get_mut(),
-            Segment::Index(i) => array
-                .take()
-                .and_then(|a: &mut toml::de::DeArray<'_>| a.get_mut(*i))?
-                .get_mut(),
-        };
-        match value {
-            DeValue::Table(t) => table = Some(t),
-            DeValue::Array(a) => array = Some(a),
-            _ => return None,
-        }
-    }
-    match last {
-        Segment::Key(key) => {
-            let table = table?;
-            let found = table.keys().find(|k| k.get_ref() == key).cloned()?;
-            table.remove(&found).map(|_| ())
-        }
-        Segment::Index(i) => {
-            let array = array?;
-            if *i >= array.len() {
-                return None;
-            }
-            let old = std::mem::replace(array, toml::de::DeArray::new());
-            for (j, value) in old.into_iter().enumerate() {
-                if j != *i {
-                    array.push(value);
-                }
-            }
-            Some(())
-        }
-    }
 }
 
 #[cfg(test)]
@@ -520,6 +359,32 @@ mod tests {
         assert_eq!(errors[0].message, "wrong type: found string \"fast\"");
         assert_eq!(errors[0].key_path.as_deref(), Some("skills[0].keywords"));
         assert!(errors[0].expected.as_deref().unwrap().contains("sequence"));
+    }
+
+    /// Names and values are taken as serde gave them, not cut out of its
+    /// message: a backquote in a key or ", expected " in a value is kept.
+    #[test]
+    fn odd_keys_and_values_are_reported_whole() {
+        let errors = parse_text("[basics]\nname = \"Ada\"\n\"na`me\" = 1\n").unwrap_err();
+        assert_eq!(errors[0].message, "unknown key `na`me`");
+        assert!(
+            errors[0]
+                .expected
+                .as_deref()
+                .unwrap()
+                .starts_with("one of `name`, `label`")
+        );
+        assert_eq!(errors[0].hints, ["did you mean `name`?"]);
+
+        let text =
+            "[basics]\nname = \"Ada\"\n[[skills]]\nname = \"R\"\nkeywords = \"a, expected b\"\n";
+        let errors = parse_text(text).unwrap_err();
+        assert_eq!(
+            errors[0].message,
+            "wrong type: found string \"a, expected b\""
+        );
+        assert_eq!(errors[0].expected.as_deref(), Some("a sequence"));
+        assert_eq!(errors[0].hints, ["write a list: `[\"…\", \"…\"]`"]);
     }
 
     #[test]

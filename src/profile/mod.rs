@@ -6,9 +6,11 @@
 //! [`CheckedProfile`] every later stage starts from. Render and export both
 //! go through [`check`], so the sequence is written once.
 
+mod de;
 pub mod load;
 pub mod model;
 pub mod rules;
+pub mod tree;
 pub mod validate;
 
 use std::sync::Arc;
@@ -25,7 +27,7 @@ pub struct CheckedProfile {
     pub source: Arc<SourceFile>,
     /// The profile, pruned to the variant when there is one.
     pub profile: Profile,
-    pub tree: load::KeyTree,
+    pub tree: tree::KeyTree,
     /// Problems that stop the render. They do not stop the later checks of
     /// layout, photo and theme, so one run reports everything.
     pub errors: Vec<Diagnostic>,

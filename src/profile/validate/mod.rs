@@ -10,9 +10,10 @@ use std::sync::Arc;
 
 use toml::Spanned;
 
-use super::load::{KeyTree, ParsedProfile, display_path};
+use super::load::ParsedProfile;
 use super::model::*;
 use super::rules::{check_output, check_url, is_email};
+use super::tree::{KeyTree, display_path};
 use crate::dates::{self, DatePoint};
 use crate::diagnostic::{Diagnostic, SourceFile, closest, one_of};
 use crate::locale;

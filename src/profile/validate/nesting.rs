@@ -3,9 +3,9 @@
 
 use super::Checker;
 use crate::diagnostic::Diagnostic;
-use crate::profile::load::{Segment, display_path};
 use crate::profile::model::*;
 use crate::profile::rules::MAX_BULLET_DEPTH;
+use crate::profile::tree::{Segment, display_path};
 
 /// A list of bullets and the key path that leads to it.
 type List<'a> = (Vec<Segment>, &'a [Bullet]);

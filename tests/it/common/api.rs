@@ -3,8 +3,8 @@
 //! The tests mostly run the binary; the few that call the library do so
 //! through these names, so a module moved in `src/` is one edit here.
 
-pub use vitae::diagnostic::SourceFile;
 pub use vitae::compile::Engine;
+pub use vitae::diagnostic::SourceFile;
 pub use vitae::encode::Format;
 pub use vitae::layout::Layout;
 pub use vitae::pipeline;
