@@ -92,7 +92,6 @@ pub fn parse(source: Arc<SourceFile>) -> Result<ParsedProfile, Vec<Diagnostic>> 
                 .hint("`vitae new \"Your Name\"` writes a starter profile"),
         ]);
     }
-
     let (root, syntax_errors) = DeTable::parse_recoverable(text);
     if !syntax_errors.is_empty() {
         return Err(syntax_errors
@@ -101,9 +100,17 @@ pub fn parse(source: Arc<SourceFile>) -> Result<ParsedProfile, Vec<Diagnostic>> 
             .map(|e| syntax_error(&source, e))
             .collect());
     }
+    deserialise_all(source.clone(), root)
+}
+
+/// Deserialises the tree; on an error, drops the value at fault and tries
+/// again, so that every mistake of the file is reported in one run.
+fn deserialise_all(
+    source: Arc<SourceFile>,
+    mut root: toml::Spanned<DeTable<'_>>,
+) -> Result<ParsedProfile, Vec<Diagnostic>> {
     let tree = KeyTree::new(source.clone());
     let mut errors = Vec::new();
-    let mut root = root;
     loop {
         match de::from_document::<Profile>(&root) {
             Ok(profile) if errors.is_empty() => {
@@ -131,13 +138,11 @@ pub fn parse(source: Arc<SourceFile>) -> Result<ParsedProfile, Vec<Diagnostic>> 
             Err(error) => {
                 let span = error.span.clone().unwrap_or(0..0);
                 let path = tree.path_at(&span);
-                let diagnostic = data_error(&source, &tree, &error, span.clone(), &path);
+                errors.push(data_error(&source, &tree, &error, span.clone(), &path));
                 // Indices shift as values are removed, so locate in the current tree.
                 let mut current = Vec::new();
                 locate_in_table(root.get_ref(), &span, &mut current);
                 let missing = matches!(error.problem, Problem::MissingField { .. });
-                errors.push(diagnostic);
-                // Recover by dropping the value at fault and trying again.
                 if missing
                     || errors.len() >= MAX_ERRORS
                     || remove(root.get_mut(), &current).is_none()
