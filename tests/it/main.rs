@@ -26,6 +26,7 @@ mod new;
 mod reliability;
 mod safety;
 mod schema;
+mod shape;
 mod variants;
 mod visual;
 mod watch;
