@@ -79,9 +79,7 @@ fn render_parsed(
         &settings.theme,
     ));
     let value = serde_json::to_value(&data).map_err(serialise_error)?;
-    let mut text = String::new();
-    font_checks::all_text(&value, &mut text);
-    let missing = font_checks::missing_glyphs(&fonts, &text);
+    let missing = font_checks::missing_glyphs(&fonts, &value);
 
     if settings.format == Format::Json {
         let files = named(&settings, vec![encode::json(&value)?]);

@@ -46,9 +46,11 @@ pub fn repeats_unknown_font(warning: &Diagnostic, theme: &Theme) -> bool {
         && warning.message.to_lowercase().contains(&font)
 }
 
-/// Characters of `text` that no available font has a glyph for.
-pub fn missing_glyphs(fonts: &FontSet, text: &str) -> Option<Diagnostic> {
-    let missing = fonts.uncovered(text);
+/// Characters of the layout data that no available font has a glyph for.
+pub fn missing_glyphs(fonts: &FontSet, data: &serde_json::Value) -> Option<Diagnostic> {
+    let mut text = String::new();
+    all_text(data, &mut text);
+    let missing = fonts.uncovered(&text);
     if missing.is_empty() {
         return None;
     }
@@ -63,7 +65,7 @@ pub fn missing_glyphs(fonts: &FontSet, text: &str) -> Option<Diagnostic> {
 }
 
 /// Every string of the layout data, concatenated, for the glyph check.
-pub fn all_text(value: &serde_json::Value, out: &mut String) {
+fn all_text(value: &serde_json::Value, out: &mut String) {
     match value {
         serde_json::Value::String(s) => {
             out.push_str(s);
