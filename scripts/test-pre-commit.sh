@@ -9,7 +9,10 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 fail() { echo "test-pre-commit: FAIL: $*" >&2; exit 1; }
 
-cargo build --release --quiet --manifest-path "$repo/Cargo.toml"
+# The binary the integration tests use: after `cargo test --release` (as in
+# .ci/run) this builds nothing. `cargo build --release` would compile Typst
+# again, since dev-dependencies change the features of shared crates.
+cargo test --release --no-run --quiet --manifest-path "$repo/Cargo.toml"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 -m venv "$work/venv"
