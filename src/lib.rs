@@ -36,6 +36,7 @@ pub mod markup;
 pub mod output;
 pub mod pipeline;
 pub mod profile;
+pub mod proof;
 pub mod schema;
 pub mod settings;
 pub mod starter;
