@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use super::{Failure, Terminal};
 use crate::diagnostic::Diagnostic;
+use crate::export;
 use crate::profile::{self, load};
-use crate::{export, output};
 
 pub fn run(
     profile: &Path,
@@ -34,11 +34,7 @@ pub fn run(
     match to {
         None => print!("{text}"),
         Some(path) => {
-            output::write_atomic(path, text.as_bytes()).map_err(|e| {
-                Failure::failed([
-                    Diagnostic::error(format!("cannot write the output: {e}")).in_file(path)
-                ])
-            })?;
+            super::write_file(path, text.as_bytes(), "output")?;
         }
     }
     Ok(ExitCode::SUCCESS)

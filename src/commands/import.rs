@@ -9,7 +9,6 @@ use super::{Failure, Terminal};
 use crate::cli::ImportFormat;
 use crate::diagnostic::Diagnostic;
 use crate::import::{self, Source};
-use crate::output;
 use crate::profile::{load, validate};
 
 pub fn run(
@@ -35,8 +34,7 @@ pub fn run(
     })?;
     let path = to.unwrap_or_else(|| file.with_extension("toml"));
     super::refuse_to_overwrite(&path, "vitae import")?;
-    output::write_atomic(&path, imported.toml.as_bytes())
-        .map_err(|e| fail(format!("cannot write the profile: {e}"), &path))?;
+    super::write_file(&path, imported.toml.as_bytes(), "profile")?;
     report_leftovers(&imported, &path, term);
     let problems = match load::read(&path) {
         Ok(parsed) => validate::validate(&parsed),

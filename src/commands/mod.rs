@@ -104,3 +104,15 @@ fn refuse_to_overwrite(path: &std::path::Path, command: &str) -> Result<(), Fail
     .in_file(path)
     .hint("choose another name with -o")]))
 }
+
+/// Writes a file a command produced (a profile, an export); a failure names
+/// the file and what it was.
+fn write_file(path: &std::path::Path, bytes: &[u8], what: &str) -> Result<(), Failure> {
+    crate::output::write_atomic(path, bytes)
+        .map(|_| ())
+        .map_err(|e| {
+            Failure::failed([
+                Diagnostic::error(format!("cannot write the {what}: {e}")).in_file(path)
+            ])
+        })
+}

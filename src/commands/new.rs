@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use super::{Failure, Terminal};
 use crate::diagnostic::Diagnostic;
-use crate::{output, starter};
+use crate::starter;
 
 /// Writes the starter profile, never over an existing file.
 pub fn run(name: &str, output: Option<PathBuf>, _term: &Terminal) -> anyhow::Result<ExitCode> {
@@ -16,11 +16,7 @@ pub fn run(name: &str, output: Option<PathBuf>, _term: &Terminal) -> anyhow::Res
     let path =
         output.unwrap_or_else(|| PathBuf::from(format!("{}.toml", starter::file_stem(name))));
     super::refuse_to_overwrite(&path, "vitae new")?;
-    output::write_atomic(&path, starter::profile(name).as_bytes()).map_err(|e| {
-        Failure::failed(
-            [Diagnostic::error(format!("cannot write the profile: {e}")).in_file(&path)],
-        )
-    })?;
+    super::write_file(&path, starter::profile(name).as_bytes(), "profile")?;
     eprintln!(
         "wrote {}; render it with: vitae render {}",
         path.display(),
