@@ -20,6 +20,7 @@ Examples:
   vitae render profiles/ -o out/           render a whole folder in parallel
   vitae render me.toml --layout classic --theme paper=us-letter
   vitae render profiles/ --check           in CI: fail if a committed PDF is stale
+  vitae check me.toml --all-variants       prove every variant without writing a PDF
   vitae render me.toml --variant backend   a tailored version: me-backend.pdf
   vitae render me.toml --all-variants      every [[variants]] of the profile
   vitae watch me.toml                      re-render on every save
@@ -49,6 +50,10 @@ pub enum Command {
     /// Render profiles to PDF (or PNG).
     #[command(after_help = RENDER_HELP)]
     Render(RenderArgs),
+    /// Prove profiles without writing anything: every fact printed, nothing
+    /// clipped or overlapping, every glyph drawn, readable colours, reading order, page fill.
+    #[command(after_help = CHECK_HELP)]
+    Check(CheckArgs),
     /// Render, then render again on every save of a profile or of a --layout folder.
     #[command(after_help = WATCH_HELP)]
     Watch(WatchArgs),
@@ -113,6 +118,25 @@ Exit status:
   1  at least one profile failed (or, with --check, a PDF is stale or missing)
   2  the command line itself is wrong";
 
+const CHECK_HELP: &str = "\
+The proofs (render runs the same ones before it writes a PDF):
+  coverage       every fact of the profile (each name, title, date, bullet,
+                 keyword) is in the document's text; a lost fact is an error
+                 naming its key and line. A layout that leaves a key out on
+                 purpose lists it in layout.toml: omits = [\"basics.tagline\"]
+  geometry       no text off the paper or within 3 mm of its edge, cut off by
+                 a box, drawn over other text, or across the edge of its tint
+  glyphs         every character drawn (no empty boxes)          [warning]
+  contrast       WCAG 2.2: 4.5:1 for text, 3:1 for large or bold [warning]
+  reading order  what résumé parsers read: the name first, then contact,
+                 each section as one block, an entry's title before its bullets
+  fill           no last page under 15 % full, no heading alone at a page's end [warning]
+
+Exit status:
+  0  every profile passed (warnings allowed, unless --strict)
+  1  a proof failed, or a profile has an error
+  2  the command line itself is wrong";
+
 const WATCH_HELP: &str = "\
 Saves that write the file in place and saves that replace it (editors that
 write a temporary file and rename it over the profile, sed -i) are both seen.
@@ -145,6 +169,69 @@ pub struct RenderArgs {
     /// Resolution of PNG output, in pixels per inch.
     #[arg(long, default_value_t = 144.0, value_name = "PPI")]
     pub ppi: f32,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Profiles (*.toml) or folders of profiles, searched recursively.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// A built-in layout name (see `vitae layouts`) or a layout folder.
+    #[arg(short, long, value_name = "NAME|DIR")]
+    pub layout: Option<String>,
+
+    /// Override a theme option, e.g. --theme pages=1.
+    #[arg(short, long = "theme", value_name = "KEY=VALUE")]
+    pub theme: Vec<String>,
+
+    /// Check this variant of each profile; repeat or separate with commas.
+    #[arg(long, value_name = "NAME", value_delimiter = ',')]
+    pub variant: Vec<String>,
+
+    /// Check every variant each profile declares.
+    #[arg(long, conflicts_with = "variant")]
+    pub all_variants: bool,
+
+    /// Report format: text for people, json for tools.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+
+    /// Treat warnings (contrast, glyphs, fill…) as errors.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// How many profiles to check at once [default: number of cores].
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+
+    /// Give up on a profile whose layout takes longer than this to compile.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0, value_parser = parse_seconds)]
+    pub timeout: f64,
+}
+
+impl CheckArgs {
+    /// The options `render` shares, for resolving settings the same way.
+    pub fn common(&self) -> CommonArgs {
+        CommonArgs {
+            paths: self.paths.clone(),
+            output: None,
+            layout: self.layout.clone(),
+            theme: self.theme.clone(),
+            jobs: self.jobs,
+            timeout: self.timeout,
+            variant: self.variant.clone(),
+            all_variants: self.all_variants,
+            strict: self.strict,
+            quiet: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Args)]

@@ -40,6 +40,10 @@ pub struct Manifest {
     /// The most pages this layout is designed for (e.g. 1 for a one-page
     /// résumé); more is a warning, an error with `--strict`.
     pub max_pages: Option<usize>,
+    /// Profile keys this layout leaves out on purpose (`basics.tagline`,
+    /// `projects.stars`): the coverage proof notes them instead of failing.
+    #[serde(default)]
+    pub omits: Vec<String>,
     /// The theme options this layout honours, by name.
     #[serde(default)]
     pub options: BTreeMap<String, OptionSpec>,
@@ -168,6 +172,7 @@ impl Layout {
                     .unwrap_or_default(),
                 description: "a user layout".into(),
                 max_pages: None,
+                omits: Vec::new(),
                 options: BTreeMap::new(),
             },
         };

@@ -9,6 +9,8 @@ pub struct Words {
     pub present: &'static str,
     pub page: &'static str,
     pub of: &'static str,
+    /// The heading of contact details ("Contact", "Kontakt").
+    pub contact: &'static str,
     #[serde(skip)]
     pub months: [&'static str; 12],
     #[serde(skip)]
@@ -52,6 +54,7 @@ static EN: Words = Words {
     present: "Present",
     page: "Page",
     of: "of",
+    contact: "Contact",
     months: [
         "January",
         "February",
@@ -90,6 +93,7 @@ static DE: Words = Words {
     present: "heute",
     page: "Seite",
     of: "von",
+    contact: "Kontakt",
     months: [
         "Januar",
         "Februar",
@@ -129,6 +133,7 @@ static FR: Words = Words {
     present: "aujourd’hui",
     page: "Page",
     of: "sur",
+    contact: "Contact",
     months: [
         "janvier",
         "février",
@@ -168,6 +173,7 @@ static ES: Words = Words {
     present: "actualidad",
     page: "Página",
     of: "de",
+    contact: "Contacto",
     months: [
         "enero",
         "febrero",
@@ -207,6 +213,7 @@ static PT: Words = Words {
     present: "atual",
     page: "Página",
     of: "de",
+    contact: "Contato",
     months: [
         "janeiro",
         "fevereiro",
@@ -246,6 +253,7 @@ static HI: Words = Words {
     present: "वर्तमान",
     page: "पृष्ठ",
     of: "में से",
+    contact: "संपर्क",
     months: [
         "जनवरी",
         "फ़रवरी",

@@ -8,6 +8,7 @@
 //! settings       settings          → JobSettings (layout, theme, locale, photo, output)
 //! layout data    layout_data       → LayoutData, served as /profile.json
 //! compile        compile (+ fit)   → Compiled (a laid-out PagedDocument)
+//! prove          proof             → Report (nothing lost, clipped, overlapping…)
 //! encode         encode            → bytes of each output file
 //! write          output            (done by the caller: batch, watch)
 //! ```
@@ -16,6 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde_json::Value as Json;
+use typst_layout::PagedDocument;
 
 use crate::batch::Job;
 use crate::compile::fonts::FontSet;
@@ -25,6 +27,7 @@ use crate::encode::{self, Format};
 use crate::fit;
 use crate::layout_data::{self, LayoutData};
 use crate::profile::{self, CheckedProfile, load};
+use crate::proof::{self, Report};
 use crate::settings::{JobSettings, RunSettings};
 use crate::theme::Theme;
 
@@ -66,6 +69,103 @@ fn render_parsed(
     job: &Job,
     run: &RunSettings,
 ) -> Result<Rendered, Vec<Diagnostic>> {
+    let laid_out = lay_out(engine, parsed, job, run)?;
+    let LaidOut {
+        settings,
+        document,
+        mut warnings,
+        report,
+        fitted,
+        ident,
+    } = laid_out;
+    let document = match document {
+        Laid::Document(document) => document,
+        Laid::Json(json) => {
+            return Ok(Rendered {
+                files: named(&settings, vec![json]),
+                pages: 0,
+                warnings,
+                fitted: None,
+            });
+        }
+    };
+    let (proof_errors, mut proof_warnings) = report.diagnostics();
+    warnings.append(&mut proof_warnings);
+    if !proof_errors.is_empty() {
+        return Err(proof_errors.into_iter().chain(warnings).collect());
+    }
+    if settings.strict && !warnings.is_empty() {
+        return Err(as_errors(warnings));
+    }
+    let files = encode::document(&document, settings.format, &ident)?;
+    Ok(Rendered {
+        files: named(&settings, files),
+        pages: document.pages().len(),
+        warnings,
+        fitted,
+    })
+}
+
+/// A job checked all the way through the proofs, nothing encoded.
+#[derive(Debug)]
+pub struct Checked {
+    pub layout: String,
+    pub pages: usize,
+    pub report: Report,
+    /// Warnings of the stages before the proofs (the report has its own).
+    pub warnings: Vec<Diagnostic>,
+    pub fitted: Option<String>,
+}
+
+/// Runs the whole pipeline on the job's profile, proofs included, and
+/// writes nothing: what `vitae check` reports. Fails only when there is no
+/// document to prove (a profile or layout error).
+pub fn check_file(
+    engine: &Arc<Engine>,
+    job: &Job,
+    run: &RunSettings,
+) -> Result<Checked, Vec<Diagnostic>> {
+    let run = RunSettings {
+        format: Format::Pdf,
+        strict: false,
+        ..run.clone()
+    };
+    let laid_out = lay_out(engine, load::read(&job.profile)?, job, &run)?;
+    Ok(Checked {
+        layout: laid_out.settings.layout.name().to_string(),
+        pages: match &laid_out.document {
+            Laid::Document(document) => document.pages().len(),
+            Laid::Json(_) => 0,
+        },
+        report: laid_out.report,
+        warnings: laid_out.warnings,
+        fitted: laid_out.fitted,
+    })
+}
+
+/// A job laid out and proven, not yet encoded.
+struct LaidOut {
+    settings: JobSettings,
+    document: Laid,
+    warnings: Vec<Diagnostic>,
+    report: Report,
+    fitted: Option<String>,
+    ident: String,
+}
+
+/// What a job is laid out into: a document, or for `--format json` the
+/// layout data itself.
+enum Laid {
+    Document(PagedDocument),
+    Json(Vec<u8>),
+}
+
+fn lay_out(
+    engine: &Arc<Engine>,
+    parsed: load::ParsedProfile,
+    job: &Job,
+    run: &RunSettings,
+) -> Result<LaidOut, Vec<Diagnostic>> {
     let mut checked = profile::check(parsed, job.variant.as_deref())?;
     let settings = settle(&mut checked, run, job)?;
     let mut warnings = std::mem::take(&mut checked.warnings);
@@ -79,37 +179,49 @@ fn render_parsed(
         &settings.theme,
     ));
     let value = serde_json::to_value(&data).map_err(serialise_error)?;
-    let missing = font_checks::missing_glyphs(&fonts, &value);
 
     if settings.format == Format::Json {
-        let files = named(&settings, vec![encode::json(&value)?]);
-        return Ok(Rendered {
-            files,
-            pages: 0,
+        warnings.extend(font_checks::missing_glyphs(&fonts, &value));
+        return Ok(LaidOut {
+            document: Laid::Json(encode::json(&value)?),
+            settings,
             warnings,
+            report: Report::default(),
             fitted: None,
+            ident: String::new(),
         });
     }
-    let (compiled, fitted) = compile_fitted(engine, &checked, &settings, (&data, &value), fonts)?;
+    let facts = layout_data::facts(&checked.profile, &settings.theme, &settings.locale);
+    let accent = settings
+        .theme
+        .layout_options
+        .get("accent")
+        .and_then(Json::as_str);
+    let input = proof::Input {
+        facts: &facts,
+        source: &checked.source,
+        tree: &checked.tree,
+        layout: &settings.layout,
+        accent,
+    };
+    let (compiled, report, fitted) =
+        compile_fitted(engine, &checked, &settings, (&data, &value), fonts, &input)?;
     warnings.extend(
         compiled
             .warnings
             .into_iter()
             .filter(|w| !font_checks::repeats_unknown_font(w, &settings.theme)),
     );
-    warnings.extend(missing);
     let pages = compiled.document.pages().len();
     warnings.extend(page_count_warning(&settings, pages));
-    if settings.strict && !warnings.is_empty() {
-        return Err(as_errors(warnings));
-    }
     let ident = format!("vitae/{}/{}", settings.layout.name(), data.meta.author);
-    let files = encode::document(&compiled.document, settings.format, &ident)?;
-    Ok(Rendered {
-        files: named(&settings, files),
-        pages,
+    Ok(LaidOut {
+        settings,
+        document: Laid::Document(compiled.document),
         warnings,
+        report,
         fitted,
+        ident,
     })
 }
 
@@ -140,15 +252,17 @@ fn build_data(
     layout_data::build(&checked.profile, theme, &settings.locale, photo)
 }
 
-/// Compiles the job; with a page budget, along the squeeze ladder (each
-/// step rebuilds the layout data from a tightened theme).
+/// Compiles the job and proves the result; with a page budget, along the
+/// squeeze ladder (each step rebuilds the layout data from a tightened
+/// theme), proving the step it settles on.
 fn compile_fitted(
     engine: &Arc<Engine>,
     checked: &CheckedProfile,
     settings: &JobSettings,
     (data, value): (&LayoutData, &Json),
     fonts: Arc<FontSet>,
-) -> Result<(Compiled, Option<String>), Vec<Diagnostic>> {
+    input: &proof::Input,
+) -> Result<(Compiled, Report, Option<String>), Vec<Diagnostic>> {
     let assets: Vec<(String, Vec<u8>)> = settings
         .photo
         .iter()
@@ -165,7 +279,9 @@ fn compile_fitted(
         )
     };
     let Some(budget) = settings.theme.pages else {
-        return Ok((compile(value)?, None));
+        let compiled = compile(value)?;
+        let report = proof::prove(&compiled.document, input);
+        return Ok((compiled, report, None));
     };
     let title_of = |id: &str| {
         data.sections
@@ -178,13 +294,16 @@ fn compile_fitted(
         &settings.theme,
         &settings.layout,
         checked,
-        title_of,
+        fit::Proving {
+            input,
+            title_of: &title_of,
+        },
         |theme| {
             let data = build_data(checked, settings, theme).0;
             compile(&serde_json::to_value(&data).map_err(serialise_error)?)
         },
     )?;
-    Ok((fit.compiled, fit.note))
+    Ok((fit.compiled, fit.report, fit.note))
 }
 
 /// More pages than the layout is designed for, when no budget was set.

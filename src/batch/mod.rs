@@ -96,7 +96,23 @@ pub fn run(
     settings: &RunSettings,
     mode: Mode,
     threads: usize,
-    mut on_report: impl FnMut(Report),
+    on_report: impl FnMut(Report),
+) {
+    each(
+        jobs,
+        threads,
+        |job| run_one(engine, job, settings, mode),
+        on_report,
+    );
+}
+
+/// Does `work` for every job on `threads` workers (a render, a check);
+/// `on_done` sees each result as it finishes, on the calling thread.
+pub fn each<R: Send>(
+    jobs: &[Job],
+    threads: usize,
+    work: impl Fn(&Job) -> R + Sync,
+    mut on_done: impl FnMut(R),
 ) {
     if threads > 1 && jobs.len() > 1 {
         limit_typst_threads();
@@ -106,27 +122,27 @@ pub fn run(
     std::thread::scope(|scope| {
         for _ in 0..threads.clamp(1, jobs.len().max(1)) {
             let sender = sender.clone();
-            let next = &next;
+            let (next, work) = (&next, &work);
             scope.spawn(move || {
                 loop {
                     let index = next.fetch_add(1, Ordering::Relaxed);
                     let Some(job) = jobs.get(index) else { break };
-                    let report = run_one(engine, job, settings, mode);
+                    let result = work(job);
                     // Keep Typst's process-global caches bounded across a batch.
                     // Evicting takes a global lock, so it is done every few
                     // documents rather than after each one (docs/performance.md).
                     if index % EVICT_EVERY == EVICT_EVERY - 1 {
                         typst::comemo::evict(2);
                     }
-                    if sender.send(report).is_err() {
+                    if sender.send(result).is_err() {
                         break;
                     }
                 }
             });
         }
         drop(sender);
-        for report in receiver {
-            on_report(report);
+        for result in receiver {
+            on_done(result);
         }
     });
 }
@@ -149,22 +165,7 @@ fn limit_typst_threads() {
 /// Renders one job and writes (or checks) its outputs.
 pub fn run_one(engine: &Arc<Engine>, job: &Job, settings: &RunSettings, mode: Mode) -> Report {
     let started = Instant::now();
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        pipeline::render_file(engine, job, settings)
-    }));
-    let result = result.unwrap_or_else(|panic| {
-        let what = panic
-            .downcast_ref::<String>()
-            .cloned()
-            .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
-            .unwrap_or_default();
-        Err(vec![
-            Diagnostic::error(format!(
-                "internal error while rendering (please report this): {what}"
-            ))
-            .in_file(&job.profile),
-        ])
-    });
+    let result = guarded(job, || pipeline::render_file(engine, job, settings));
     let (outcome, warnings) = match result {
         Err(errors) => (Outcome::Failed(errors), Vec::new()),
         Ok(rendered) => {
@@ -181,6 +182,28 @@ pub fn run_one(engine: &Arc<Engine>, job: &Job, settings: &RunSettings, mode: Mo
         warnings,
         elapsed: started.elapsed(),
     }
+}
+
+/// Runs one job's pipeline; a panic (a bug) fails that job alone, with a
+/// message, instead of the whole batch.
+pub fn guarded<T>(
+    job: &Job,
+    work: impl FnOnce() -> Result<T, Vec<Diagnostic>>,
+) -> Result<T, Vec<Diagnostic>> {
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
+    result.unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_default();
+        Err(vec![
+            Diagnostic::error(format!(
+                "internal error while rendering (please report this): {what}"
+            ))
+            .in_file(&job.profile),
+        ])
+    })
 }
 
 /// `--check`: which outputs are missing or differ from a fresh render.

@@ -2,6 +2,7 @@
 //! pipeline stages together and reports what happened; the stages themselves
 //! live in the library modules.
 
+mod check;
 mod export;
 mod import;
 mod layouts;
@@ -69,6 +70,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let term = Terminal::new(cli.color);
     let result = match cli.command {
         Command::Render(args) => render::run(args, &term),
+        Command::Check(args) => check::run(&args, &term),
         Command::Watch(args) => watch::run(args, &term),
         Command::New { name, output } => new::run(&name, output, &term),
         Command::Import { file, from, output } => import::run(&file, from, output, &term),

@@ -8,24 +8,36 @@ use super::{Fitted, Squeeze, ladder, overflow, search, squeezed};
 use crate::compile::Compiled;
 use crate::diagnostic::Diagnostic;
 use crate::layout::Layout;
+use crate::layout_data::{Fact, FactRole};
 use crate::profile::CheckedProfile;
+use crate::proof::{self, Report};
 use crate::theme::Theme;
 
 /// A document that fits its budget, and what was tightened to get there.
 pub struct Fit {
     pub compiled: Compiled,
+    /// The proofs of that document: a fit only counts when they pass,
+    /// which the caller decides from this report.
+    pub report: Report,
     /// "fitted to 1 page: spacing 70 %", when anything was tightened.
     pub note: Option<String>,
 }
 
+/// What the fitter proves its result with, and names sections by.
+pub struct Proving<'a> {
+    pub input: &'a proof::Input<'a>,
+    pub title_of: &'a dyn Fn(&str) -> String,
+}
+
 /// Fits a job into `budget` pages. `compile` lays the profile out with a
-/// given theme; `title_of` names a section by id for the overflow report.
+/// given theme; the step it settles on is proven, and when nothing fits,
+/// the proof's map of facts to pages names what runs past the budget.
 pub fn to_pages(
     budget: usize,
     theme: &Theme,
     layout: &Layout,
     checked: &CheckedProfile,
-    title_of: impl Fn(&str) -> String,
+    proving: Proving,
     mut compile: impl FnMut(&Theme) -> Result<Compiled, Vec<Diagnostic>>,
 ) -> Result<Fit, Vec<Diagnostic>> {
     let ladder = ladder();
@@ -35,26 +47,31 @@ pub fn to_pages(
         let pages = compiled.document.pages().len();
         Ok::<_, Vec<Diagnostic>>(((compiled, squeezed.layout_options), pages))
     })?;
+    let prove = |compiled: &Compiled| proof::prove(&compiled.document, proving.input);
     match fitted {
-        Fitted::Fits { step: 0, result } => Ok(Fit {
-            compiled: result.0,
-            note: None,
-        }),
         Fitted::Fits { step, result } => {
-            let note = format!(
-                "fitted to {budget} page{}: {}",
-                plural(budget),
-                describe(ladder[step], &result.1)
-            );
+            let note = (step > 0).then(|| {
+                format!(
+                    "fitted to {budget} page{}: {}",
+                    plural(budget),
+                    describe(ladder[step], &result.1)
+                )
+            });
             Ok(Fit {
+                report: prove(&result.0),
                 compiled: result.0,
-                note: Some(note),
+                note,
             })
         }
         Fitted::TooLong { result } => {
             let tightest = describe(*ladder.last().unwrap_or(&Squeeze::NONE), &result.1);
+            let report = prove(&result.0);
             Err(vec![too_long(
-                budget, &result.0, &tightest, checked, title_of,
+                budget,
+                (&result.0, &report, proving.input.facts),
+                &tightest,
+                checked,
+                proving.title_of,
             )])
         }
     }
@@ -64,10 +81,10 @@ pub fn to_pages(
 /// how far it runs, which sections are past the budget, and the `pages` key.
 fn too_long(
     budget: usize,
-    compiled: &Compiled,
+    (compiled, report, facts): (&Compiled, &Report, &[Fact]),
     tightest: &str,
     checked: &CheckedProfile,
-    title_of: impl Fn(&str) -> String,
+    title_of: &dyn Fn(&str) -> String,
 ) -> Diagnostic {
     let overflow = overflow(&compiled.document, budget);
     let how_far = match overflow.onto_last_page {
@@ -78,11 +95,14 @@ fn too_long(
         "the profile does not fit on {budget} page{}: even at the tightest setting ({tightest}) it {how_far}",
         plural(budget)
     ));
-    let titles: Vec<String> = overflow
-        .sections
-        .iter()
-        .map(|id| format!("“{}”", title_of(id)))
-        .collect();
+    let mut titles = past_budget(budget, report, facts, title_of);
+    if titles.is_empty() {
+        titles = overflow
+            .sections
+            .iter()
+            .map(|id| format!("“{}”", title_of(id)))
+            .collect();
+    }
     if let Some((first, rest)) = titles.split_first() {
         let mut past = format!("past the budget: the end of {first}");
         if !rest.is_empty() {
@@ -92,7 +112,7 @@ fn too_long(
     }
     diag = diag.hint(format!(
         "shorten or hide sections (theme.hide), make a variant without some entries, or raise `pages` to {}",
-        budget + 1
+        overflow.pages.max(budget + 1)
     ));
     // Point at `pages` in [theme], or in the variant's theme laid over it.
     if let Some(value) = checked.profile.theme.get("pages") {
@@ -101,6 +121,58 @@ fn too_long(
         diag = diag.at(&checked.source, span).key(key);
     }
     diag
+}
+
+/// The sections, and in each the entries, whose text lies past the budget,
+/// in the order they are read: “Experience” (Globex, Initech), “Skills”.
+fn past_budget(
+    budget: usize,
+    report: &Report,
+    facts: &[Fact],
+    title_of: &dyn Fn(&str) -> String,
+) -> Vec<String> {
+    let mut over: Vec<(usize, usize)> = report
+        .fact_pages
+        .iter()
+        .enumerate()
+        .filter_map(|(i, page)| page.filter(|p| *p >= budget).map(|p| (p, i)))
+        .collect();
+    over.sort();
+    // Section id → the entries past the budget, by their first heading.
+    let mut sections: Vec<(String, Vec<String>)> = Vec::new();
+    for (_, i) in over {
+        let Some(id) = &facts[i].section else {
+            continue;
+        };
+        if sections.last().is_none_or(|(last, _)| last != id) {
+            if sections.iter().any(|(s, _)| s == id) {
+                continue;
+            }
+            sections.push((id.clone(), Vec::new()));
+        }
+        let heading = facts[i].entry.and_then(|entry| {
+            facts
+                .iter()
+                .find(|f| f.entry == Some(entry) && f.role == FactRole::Heading)
+        });
+        let entries = &mut sections.last_mut().expect("pushed above").1;
+        if let Some(heading) = heading
+            && !entries.contains(&heading.text)
+        {
+            entries.push(heading.text.clone());
+        }
+    }
+    sections
+        .into_iter()
+        .map(|(id, entries)| {
+            let title = format!("“{}”", title_of(&id));
+            match entries.len() {
+                0 => title,
+                1..=3 => format!("{title} ({})", entries.join(", ")),
+                n => format!("{title} ({}, and {} more)", entries[..3].join(", "), n - 3),
+            }
+        })
+        .collect()
 }
 
 /// "spacing 80 %, font size 8.6 pt": a squeeze step in the user's terms.

@@ -17,7 +17,7 @@
 
 mod budget;
 
-pub use budget::{Fit, to_pages};
+pub use budget::{Fit, Proving, to_pages};
 
 use serde_json::{Map, Value as Json};
 use typst::foundations::{Label, Selector};

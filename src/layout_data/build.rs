@@ -20,13 +20,8 @@ pub fn build(
     locale_code: &str,
     photo: Option<String>,
 ) -> (LayoutData, Vec<Diagnostic>) {
-    let words =
-        locale::words(locale_code).unwrap_or_else(|| locale::words("en").expect("en exists"));
-    let mut builder = Builder {
-        words,
-        style: theme.date_style,
-        warnings: Vec::new(),
-    };
+    let mut builder = Builder::new(locale_code, theme);
+    let words = builder.words;
     let data = LayoutData {
         data_version: DATA_VERSION,
         meta: meta(profile, locale_code),
@@ -70,6 +65,16 @@ pub(super) struct Builder {
 }
 
 impl Builder {
+    pub(super) fn new(locale_code: &str, theme: &Theme) -> Self {
+        let words =
+            locale::words(locale_code).unwrap_or_else(|| locale::words("en").expect("en exists"));
+        Builder {
+            words,
+            style: theme.date_style,
+            warnings: Vec::new(),
+        }
+    }
+
     /// Parses inline text.
     pub(super) fn rich(&mut self, text: Option<&str>) -> Option<Rich> {
         let text = text?.trim();

@@ -14,9 +14,11 @@ use crate::locale::Words;
 use crate::markup::Span;
 
 mod build;
+mod facts;
 mod sections;
 
 pub use build::build;
+pub use facts::{Fact, FactRole, Origin, facts};
 
 /// The version of the data contract.
 pub const DATA_VERSION: u32 = 1;

@@ -1,0 +1,106 @@
+//! Fill: how full each page is. A last page with a few lines on it, or a
+//! page that ends with a section's heading and nothing of its content, is
+//! a warning with the budget or spacing that would fix it.
+
+use super::text::{DocumentView, TextRun};
+use super::{Finding, Proof};
+use crate::diagnostic::Diagnostic;
+
+/// A last page less full than this is worth a warning.
+const NEARLY_EMPTY: f64 = 0.15;
+
+/// How full each page is, 0–1: from the top of the text area to the
+/// lowest line of profile text. The text area is where the text of the
+/// fullest pages begins and ends (page furniture left out).
+pub fn page_fill(view: &DocumentView) -> Vec<f64> {
+    let body: Vec<&TextRun> = view
+        .runs
+        .iter()
+        .filter(|r| !r.artifact && r.is_visible() && !r.text.trim().is_empty())
+        .collect();
+    let top = body
+        .iter()
+        .map(|r| r.extent().top)
+        .fold(f64::INFINITY, f64::min);
+    let bottom_of = |page: usize| {
+        body.iter()
+            .filter(|r| r.page == page)
+            .map(|r| r.extent().bottom)
+            .fold(f64::NEG_INFINITY, f64::max)
+    };
+    view.pages
+        .iter()
+        .enumerate()
+        .map(|(i, page)| {
+            let area = page.height - 2.0 * top;
+            let bottom = bottom_of(i);
+            if !top.is_finite() || !bottom.is_finite() || area <= 0.0 {
+                return 0.0;
+            }
+            ((bottom - top) / area).clamp(0.0, 1.0)
+        })
+        .collect()
+}
+
+pub fn check(view: &DocumentView, fill: &[f64]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let pages = fill.len();
+    if pages > 1 && fill[pages - 1] < NEARLY_EMPTY {
+        findings.push(warning(
+            Diagnostic::warning(format!(
+                "the last page is only {:.0} % full",
+                fill[pages - 1] * 100.0
+            ))
+            .hint(format!(
+                "set `pages = {}` in [theme] to fit it on {} page{}, or shorten the profile",
+                pages - 1,
+                pages - 1,
+                if pages - 1 == 1 { "" } else { "s" }
+            )),
+        ));
+    }
+    findings.extend(lone_headings(view));
+    findings
+}
+
+fn warning(diagnostic: Diagnostic) -> Finding {
+    Finding {
+        proof: Proof::Fill,
+        diagnostic,
+    }
+}
+
+/// A section whose heading is the last thing in its column on a page that
+/// is not the last: its content starts on the next page.
+fn lone_headings(view: &DocumentView) -> Vec<Finding> {
+    let last = view.pages.len().saturating_sub(1);
+    let mut out = Vec::new();
+    for (index, page) in view.pages.iter().enumerate().take(last) {
+        for (id, x, y) in &page.sections {
+            let below: Vec<f64> = view
+                .runs
+                .iter()
+                .filter(|r| r.page == index && !r.artifact && r.y > *y)
+                .filter(|r| r.x >= x - 2.0 && r.x < x + 60.0)
+                .map(|r| r.y)
+                .collect();
+            let mut lines: Vec<f64> = Vec::new();
+            for baseline in below {
+                if lines.iter().all(|l| (l - baseline).abs() > 1.0) {
+                    lines.push(baseline);
+                }
+            }
+            if lines.len() <= 1 {
+                out.push(warning(
+                    Diagnostic::warning(format!(
+                        "page {} ends with the heading of section `{id}`; its content starts on page {}",
+                        index + 1,
+                        index + 2
+                    ))
+                    .hint("a layout keeps a heading with its content with `block(sticky: true)`; or set `pages` or `spacing` in [theme] to move the break"),
+                ));
+            }
+        }
+    }
+    out
+}

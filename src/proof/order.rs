@@ -1,0 +1,148 @@
+//! Reading order: the order of the text in the PDF, which is what résumé
+//! parsers (and `pdftotext`) read. The name comes first, then the headline
+//! and contact details, then the sections, each as one block (a sidebar
+//! may come before or after the main column, never interleaved with it),
+//! and in every entry its title, organisation and dates before its bullets.
+//!
+//! Only facts that occur once in the text are placed: a keyword that also
+//! appears in a bullet says nothing about where its section is.
+
+use std::collections::BTreeMap;
+
+use super::coverage::{Body, fold};
+use super::text::DocumentView;
+use super::{Finding, Proof, quoted};
+use crate::diagnostic::Diagnostic;
+use crate::layout_data::{Fact, FactRole};
+
+pub fn check(
+    facts: &[Fact],
+    positions: &[Option<usize>],
+    body: &Body,
+    view: &DocumentView,
+) -> Vec<Finding> {
+    let placed: Vec<(&Fact, usize)> = facts
+        .iter()
+        .zip(positions)
+        .filter_map(|(fact, at)| Some((fact, (*at)?)))
+        .filter(|(fact, _)| occurs_once(&body.text, &fold(&fact.text)))
+        .collect();
+    let mut findings = Vec::new();
+    findings.extend(name_first(facts, body, view));
+    findings.extend(header_first(&placed));
+    findings.extend(sections_in_blocks(&placed));
+    findings.extend(headings_before_bullets(&placed));
+    findings
+}
+
+fn occurs_once(text: &str, folded: &str) -> bool {
+    !folded.is_empty() && text.match_indices(folded).nth(1).is_none()
+}
+
+fn finding(diagnostic: Diagnostic) -> Finding {
+    Finding {
+        proof: Proof::ReadingOrder,
+        diagnostic,
+    }
+}
+
+/// Parsers take the first text of page 1 for the person's name.
+fn name_first(facts: &[Fact], body: &Body, view: &DocumentView) -> Option<Finding> {
+    let name = facts.iter().find(|f| f.path == "basics.name")?;
+    if body.text.starts_with(&fold(&name.text)) {
+        return None;
+    }
+    let first = view
+        .runs
+        .iter()
+        .find(|r| !r.artifact && !r.text.trim().is_empty())?;
+    Some(finding(
+        Diagnostic::warning(format!(
+            "the PDF's text starts with {}, not the name {}: résumé parsers take the first text for the name",
+            quoted(&first.text),
+            quoted(&name.text)
+        ))
+        .hint("put the name first in the layout's content (a sidebar or label placed before it is read first)"),
+    ))
+}
+
+/// The header (headline, contact) comes before the first section.
+fn header_first(placed: &[(&Fact, usize)]) -> Option<Finding> {
+    let first_section = placed
+        .iter()
+        .filter(|(f, _)| f.section.is_some())
+        .min_by_key(|(_, at)| *at)?;
+    let (late, _) = placed
+        .iter()
+        .filter(|(f, at)| f.section.is_none() && at > &first_section.1)
+        .min_by_key(|(_, at)| *at)?;
+    Some(finding(Diagnostic::warning(format!(
+        "`{}` {} is read after section `{}` begins: résumé parsers expect the contact details before the sections",
+        late.path,
+        quoted(&late.text),
+        first_section.0.section.as_deref().unwrap_or_default()
+    ))))
+}
+
+/// Each section's text is one block: two sections whose spans of text
+/// overlap are read line by line into each other.
+fn sections_in_blocks(placed: &[(&Fact, usize)]) -> Vec<Finding> {
+    let mut spans: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for (fact, at) in placed {
+        if let Some(section) = &fact.section {
+            let span = spans.entry(section).or_insert((*at, *at));
+            span.0 = span.0.min(*at);
+            span.1 = span.1.max(*at);
+        }
+    }
+    let mut spans: Vec<(&str, (usize, usize))> = spans.into_iter().collect();
+    spans.sort_by_key(|(_, span)| *span);
+    spans
+        .windows(2)
+        .filter(|pair| pair[1].1.0 < pair[0].1.1)
+        .map(|pair| {
+            let (a, b) = (pair[0].0, pair[1].0);
+            finding(
+                Diagnostic::error(format!(
+                    "sections `{a}` and `{b}` are interleaved in the PDF's text: a résumé parser reads lines of one among the other"
+                ))
+                .hint("lay a sidebar out as one block (before or after the main column), not beside it line by line"),
+            )
+        })
+        .collect()
+}
+
+/// In every entry, what identifies it is read before its bullets.
+fn headings_before_bullets(placed: &[(&Fact, usize)]) -> Vec<Finding> {
+    let mut entries: BTreeMap<usize, (Option<(usize, &Fact)>, Option<(usize, &Fact)>)> =
+        BTreeMap::new();
+    for (fact, at) in placed {
+        let Some(entry) = fact.entry else { continue };
+        let (last_heading, first_body) = entries.entry(entry).or_default();
+        match fact.role {
+            FactRole::Heading if last_heading.is_none_or(|(a, _)| *at > a) => {
+                *last_heading = Some((*at, fact));
+            }
+            FactRole::Body if first_body.is_none_or(|(a, _)| *at < a) => {
+                *first_body = Some((*at, fact));
+            }
+            _ => {}
+        }
+    }
+    entries
+        .values()
+        .filter_map(|pair| match pair {
+            (Some((h, heading)), Some((b, body))) if b < h => Some(finding(
+                Diagnostic::error(format!(
+                    "`{}` {} is read before `{}` {}: résumé parsers expect an entry's title, organisation and dates before its details",
+                    body.path,
+                    quoted(&body.text),
+                    heading.path,
+                    quoted(&heading.text)
+                ))
+                .key(heading.path.clone()),
+            )),
+            _ => None,
+        })
+        .collect()
+}
