@@ -125,12 +125,21 @@ pub fn check_file(
     job: &Job,
     run: &RunSettings,
 ) -> Result<Checked, Vec<Diagnostic>> {
+    checked(engine, load::read(&job.profile)?, job, run)
+}
+
+fn checked(
+    engine: &Arc<Engine>,
+    parsed: load::ParsedProfile,
+    job: &Job,
+    run: &RunSettings,
+) -> Result<Checked, Vec<Diagnostic>> {
     let run = RunSettings {
         format: Format::Pdf,
         strict: false,
         ..run.clone()
     };
-    let laid_out = lay_out(engine, load::read(&job.profile)?, job, &run)?;
+    let laid_out = lay_out(engine, parsed, job, &run)?;
     Ok(Checked {
         layout: laid_out.settings.layout.name().to_string(),
         pages: match &laid_out.document {
@@ -141,6 +150,17 @@ pub fn check_file(
         warnings: laid_out.warnings,
         fitted: laid_out.fitted,
     })
+}
+
+/// Checks profile text as if it were the job's profile file.
+pub fn check_text(
+    engine: &Arc<Engine>,
+    text: &str,
+    job: &Job,
+    run: &RunSettings,
+) -> Result<Checked, Vec<Diagnostic>> {
+    let source = SourceFile::new(job.profile.display().to_string(), text);
+    checked(engine, load::parse(source)?, job, run)
 }
 
 /// A job laid out and proven, not yet encoded.

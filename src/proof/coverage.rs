@@ -38,7 +38,13 @@ impl Body {
         let mut starts = Vec::new();
         for (i, run) in runs.iter().enumerate().filter(|(_, r)| keep(r)) {
             starts.push((text.len(), i));
-            fold_into(&run.text, &mut text);
+            let mut run_text = run.text.as_str();
+            // Some languages (es, pt) repeat a hyphen at the start of the
+            // line after a break at it: one hyphen in the source.
+            if text.ends_with('-') {
+                run_text = run_text.trim_start_matches(['-', '‐', '‑']);
+            }
+            fold_into(run_text, &mut text);
         }
         Body { text, starts }
     }

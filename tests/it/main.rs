@@ -23,6 +23,7 @@ mod fuzz;
 mod import;
 mod layouts;
 mod new;
+mod proofs;
 mod reliability;
 mod safety;
 mod schema;

@@ -42,3 +42,26 @@ pub fn paragraphs(markup: &str) -> Vec<String> {
         .map(|p| p.iter().map(|s| s.text.as_str()).collect())
         .collect()
 }
+
+pub use vitae::diagnostic::Diagnostic;
+pub use vitae::pipeline::Checked;
+
+/// Runs the whole pipeline with its proofs on profile text (as if it were
+/// `dir/me.toml`), with a built-in layout and theme overrides.
+pub fn check_text(
+    engine: &std::sync::Arc<Engine>,
+    text: &str,
+    layout: &str,
+    theme: &[(&str, toml::Value)],
+) -> Result<Checked, Vec<Diagnostic>> {
+    let run = RunSettings {
+        layout: Some(Layout::builtin(layout).expect("a built-in layout")),
+        theme: theme
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect(),
+        ..RunSettings::default()
+    };
+    let job = pipeline::job_for(std::path::Path::new("me.toml"), None);
+    pipeline::check_text(engine, text, &job, &run)
+}

@@ -7,6 +7,7 @@
 
 pub mod api;
 mod facts;
+pub mod generate;
 mod pdf;
 mod sandbox;
 
