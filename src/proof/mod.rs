@@ -155,7 +155,7 @@ pub fn prove(document: &PagedDocument, input: &Input) -> Report {
 /// "“Experience” on page 2": a run of text quoted for a message.
 fn quoted(text: &str) -> String {
     let text = text.trim();
-    let short: String = text.chars().take(40).collect();
+    let short: String = text.chars().take(60).collect();
     if short.len() < text.len() {
         format!("“{short}…”")
     } else {

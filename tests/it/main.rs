@@ -23,6 +23,7 @@ mod fuzz;
 mod import;
 mod layouts;
 mod new;
+mod proof_faults;
 mod proofs;
 mod reliability;
 mod safety;
