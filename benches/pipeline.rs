@@ -1,6 +1,6 @@
 //! Per-stage benchmarks: `cargo bench --bench pipeline`.
 //!
-//! Each stage of the pipeline for the longest example (profiles/priya-raman,
+//! Each stage of the pipeline (proofs included) for the longest example (profiles/priya-raman,
 //! two pages), then the whole render per layout. Typst memoises across
 //! compiles in a process; the compile and render benchmarks evict those
 //! caches before every iteration, so they measure a cold compile as one
@@ -67,7 +67,21 @@ fn stages(c: &mut Criterion) {
                 .unwrap()
         })
     });
-    group.bench_function("5 pdf export", |b| {
+    let checked = vitae::profile::check(load::parse(source.clone()).unwrap(), None).unwrap();
+    group.bench_function("5 proofs (facts and all six)", |b| {
+        b.iter(|| {
+            let facts = layout_data::facts(&checked.profile, &theme, "en");
+            let input = vitae::proof::Input {
+                facts: &facts,
+                source: &checked.source,
+                tree: &checked.tree,
+                layout: &layout,
+                accent: None,
+            };
+            vitae::proof::prove(black_box(&document), &input)
+        })
+    });
+    group.bench_function("6 pdf export", |b| {
         b.iter(|| vitae::encode::pdf(black_box(&document), "bench").unwrap())
     });
     group.finish();

@@ -99,6 +99,9 @@ pub struct Report {
     /// The page each fact starts on (`None`: not printed).
     pub fact_pages: Vec<Option<usize>>,
     pub findings: Vec<Finding>,
+    /// The document's runs of text, in the order its PDF holds them: what a
+    /// résumé parser reads item by item.
+    pub runs: Vec<text::TextRun>,
 }
 
 impl Report {
@@ -138,17 +141,19 @@ pub fn prove(document: &PagedDocument, input: &Input) -> Report {
     findings.extend(order::check(input.facts, &coverage.positions, &body, &view));
     let fill = fill::page_fill(&view);
     findings.extend(fill::check(&view, &fill));
+    let fact_pages = coverage
+        .positions
+        .iter()
+        .map(|p| p.map(|at| view.runs[body.run_at(at)].page))
+        .collect();
     Report {
         facts: input.facts.len(),
         found: coverage.found,
         omitted: coverage.omitted,
         fill,
-        fact_pages: coverage
-            .positions
-            .iter()
-            .map(|p| p.map(|at| view.runs[body.run_at(at)].page))
-            .collect(),
+        fact_pages,
         findings,
+        runs: view.runs,
     }
 }
 

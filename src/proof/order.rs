@@ -35,6 +35,9 @@ pub fn check(
     findings
 }
 
+/// A fact and where it starts in the text, when there is one.
+type Placed<'a> = Option<(usize, &'a Fact)>;
+
 fn occurs_once(text: &str, folded: &str) -> bool {
     !folded.is_empty() && text.match_indices(folded).nth(1).is_none()
 }
@@ -114,8 +117,8 @@ fn sections_in_blocks(placed: &[(&Fact, usize)]) -> Vec<Finding> {
 
 /// In every entry, what identifies it is read before its bullets.
 fn headings_before_bullets(placed: &[(&Fact, usize)]) -> Vec<Finding> {
-    let mut entries: BTreeMap<usize, (Option<(usize, &Fact)>, Option<(usize, &Fact)>)> =
-        BTreeMap::new();
+    // Per entry: its last heading fact and its first body fact, placed.
+    let mut entries: BTreeMap<usize, (Placed, Placed)> = BTreeMap::new();
     for (fact, at) in placed {
         let Some(entry) = fact.entry else { continue };
         let (last_heading, first_body) = entries.entry(entry).or_default();

@@ -176,7 +176,7 @@ pub fn view(document: &PagedDocument) -> DocumentView {
             clip: None,
         };
         walker.walk(&p.frame, context);
-        pages.push(std::mem::replace(&mut walker.page, empty_page()));
+        pages.push(std::mem::take(&mut walker.page));
     }
     DocumentView {
         pages,

@@ -12,6 +12,7 @@
 
 mod common;
 
+mod ats;
 mod batch;
 mod diagnostics;
 mod docs;

@@ -76,6 +76,9 @@ pub fn facts(profile: &Profile, theme: &Theme, locale: &str) -> Vec<Fact> {
     walk.facts
 }
 
+/// Walks the facts of one built-in section.
+type SectionWalk = fn(&mut Walk, &Profile);
+
 struct Walk {
     builder: Builder,
     facts: Vec<Fact>,
@@ -255,7 +258,7 @@ impl Walk {
                 self.text(&format!("titles.{id}"), Some(title.get_ref()));
             }
         }
-        let sections: [(&str, fn(&mut Self, &Profile)); 13] = [
+        let sections: [(&str, SectionWalk); 13] = [
             ("summary", Self::summary),
             ("numbers", Self::numbers),
             ("work", Self::work),

@@ -65,3 +65,14 @@ pub fn check_text(
     let job = pipeline::job_for(std::path::Path::new("me.toml"), None);
     pipeline::check_text(engine, text, &job, &run)
 }
+
+pub use vitae::proof::text::TextRun;
+
+/// The standard section titles of a locale: (section id, title).
+pub fn locale_words(locale: &str) -> Vec<(&'static str, &'static str)> {
+    let words = vitae::locale::words(locale).expect("a known locale");
+    ["summary", "work", "education", "skills"]
+        .into_iter()
+        .filter_map(|id| Some((id, words.title(id)?)))
+        .collect()
+}
