@@ -85,11 +85,7 @@ pub struct Coverage {
 }
 
 pub fn check(input: &Input, view: &DocumentView, body: &Body) -> Coverage {
-    let positions: Vec<Option<usize>> = input
-        .facts
-        .iter()
-        .map(|f| body.text.find(&fold(&f.text)))
-        .collect();
+    let positions = placed(input.facts, body);
     let mut everything = None;
     let mut findings = Vec::new();
     let mut omitted = Vec::new();
@@ -118,6 +114,41 @@ pub fn check(input: &Input, view: &DocumentView, body: &Body) -> Coverage {
         omitted,
         positions,
     }
+}
+
+/// Where each fact starts in the body text. A text that occurs more than
+/// once ("German", "Rust") is placed at its occurrence nearest to its entry,
+/// which the entry's facts that occur once locate.
+fn placed(facts: &[Fact], body: &Body) -> Vec<Option<usize>> {
+    let folded: Vec<String> = facts.iter().map(|f| fold(&f.text)).collect();
+    let first: Vec<Option<usize>> = folded.iter().map(|f| body.text.find(f)).collect();
+    let once = |i: usize| body.text.match_indices(folded[i].as_str()).nth(1).is_none();
+    let mut anchors: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for (i, fact) in facts.iter().enumerate() {
+        if let (Some(entry), Some(at)) = (fact.entry, first[i])
+            && !folded[i].is_empty()
+            && once(i)
+        {
+            let anchor = anchors.entry(entry).or_insert(at);
+            *anchor = (*anchor).min(at);
+        }
+    }
+    facts
+        .iter()
+        .enumerate()
+        .map(|(i, fact)| {
+            let anchor = fact.entry.and_then(|e| anchors.get(&e).copied());
+            match (first[i], anchor) {
+                (Some(at), Some(anchor)) if !once(i) => body
+                    .text
+                    .match_indices(folded[i].as_str())
+                    .map(|(at, _)| at)
+                    .min_by_key(|at| at.abs_diff(anchor))
+                    .or(Some(at)),
+                (at, _) => at,
+            }
+        })
+        .collect()
 }
 
 /// Whether `path` (`work[2].roles[0].highlights[3]`) is one of the keys a

@@ -2,9 +2,12 @@
 //! page that ends with a section's heading and nothing of its content, is
 //! a warning with the budget or spacing that would fix it.
 
+use std::collections::BTreeMap;
+
 use super::text::{DocumentView, TextRun};
-use super::{Finding, Proof};
+use super::{Finding, Proof, quoted};
 use crate::diagnostic::Diagnostic;
+use crate::layout_data::{Fact, FactRole};
 
 /// A last page less full than this is worth a warning.
 const NEARLY_EMPTY: f64 = 0.15;
@@ -42,7 +45,12 @@ pub fn page_fill(view: &DocumentView) -> Vec<f64> {
         .collect()
 }
 
-pub fn check(view: &DocumentView, fill: &[f64]) -> Vec<Finding> {
+pub fn check(
+    view: &DocumentView,
+    fill: &[f64],
+    facts: &[Fact],
+    fact_pages: &[Option<usize>],
+) -> Vec<Finding> {
     let mut findings = Vec::new();
     let pages = fill.len();
     if pages > 1 && fill[pages - 1] < NEARLY_EMPTY {
@@ -60,7 +68,47 @@ pub fn check(view: &DocumentView, fill: &[f64]) -> Vec<Finding> {
         ));
     }
     findings.extend(lone_headings(view));
+    findings.extend(stranded_titles(facts, fact_pages));
     findings
+}
+
+/// An entry whose title, organisation and dates end a page while all of its
+/// details start on the next: the reader meets a title with nothing under it.
+fn stranded_titles(facts: &[Fact], fact_pages: &[Option<usize>]) -> Vec<Finding> {
+    // Per entry: the last page of its heading, the first of its body, and
+    // its first heading fact (to name it).
+    let mut entries: BTreeMap<usize, (usize, usize, Option<&Fact>)> = BTreeMap::new();
+    for (fact, page) in facts.iter().zip(fact_pages) {
+        let (Some(entry), Some(page)) = (fact.entry, page) else { continue };
+        let (heading_page, body_page, first) =
+            entries.entry(entry).or_insert((0, usize::MAX, None));
+        match fact.role {
+            FactRole::Heading => {
+                *heading_page = (*heading_page).max(*page);
+                first.get_or_insert(fact);
+            }
+            FactRole::Body => *body_page = (*body_page).min(*page),
+            _ => {}
+        }
+    }
+    entries
+        .values()
+        .filter_map(|(heading, body, first)| {
+            let first = (*first)?;
+            (*body != usize::MAX && *body > *heading).then(|| {
+                let key = first.path.rsplit_once('.').map_or(first.path.as_str(), |(k, _)| k);
+                warning(
+                    Diagnostic::warning(format!(
+                        "the title of `{key}` ({}) ends page {}; its details start on page {}",
+                        quoted(&first.text),
+                        heading + 1,
+                        body + 1
+                    ))
+                    .hint("a layout keeps an entry's title with its first lines with `block(sticky: true)` or `breakable: false`; or set `pages` or `spacing` in [theme] to move the break"),
+                )
+            })
+        })
+        .collect()
 }
 
 fn warning(diagnostic: Diagnostic) -> Finding {

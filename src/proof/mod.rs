@@ -139,13 +139,13 @@ pub fn prove(document: &PagedDocument, input: &Input) -> Report {
     findings.extend(glyphs::check(&view, input.facts));
     findings.extend(contrast::check(&view, input.accent));
     findings.extend(order::check(input.facts, &coverage.positions, &body, &view));
-    let fill = fill::page_fill(&view);
-    findings.extend(fill::check(&view, &fill));
-    let fact_pages = coverage
+    let fact_pages: Vec<Option<usize>> = coverage
         .positions
         .iter()
         .map(|p| p.map(|at| view.runs[body.run_at(at)].page))
         .collect();
+    let fill = fill::page_fill(&view);
+    findings.extend(fill::check(&view, &fill, input.facts, &fact_pages));
     Report {
         facts: input.facts.len(),
         found: coverage.found,

@@ -328,6 +328,25 @@ fn a_page_ending_in_a_heading_and_a_nearly_empty_last_page_are_warnings() {
 }
 
 #[test]
+fn an_entry_title_stranded_at_the_end_of_a_page_is_a_warning() {
+    let dir = with_layout(
+        "",
+        r#"#text(size: 20pt, data.basics.name) \ #rich(data.basics.label) \ #data.basics.contacts.map(c => c.text).join(" ")
+#for s in data.sections { section-start(s); heading(s.title); for e in s.entries {
+  [#rich(e.title) #e.tags.join(", ")]
+  for r in e.roles { [ #rich(r.title) #r.dates]; pagebreak(); bullets(r.items) }
+} }"#,
+    );
+    let output = render(&dir, &[]);
+    assert!(output.success(), "{}", output.stderr);
+    assert!(
+        output.stderr.contains("the title of `work[0]` (“Acme Rockets”) ends page 1; its details start on page 2"),
+        "{}",
+        output.stderr
+    );
+}
+
+#[test]
 fn check_reports_all_six_proofs_and_writes_nothing() {
     let dir = Sandbox::new().profile("me.toml", PROFILE);
     let output = dir.run(&["check", "me.toml"]);
