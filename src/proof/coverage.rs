@@ -82,10 +82,18 @@ pub struct Coverage {
     pub omitted: Vec<String>,
     /// Where each fact starts in the body text, when it is there.
     pub positions: Vec<Option<usize>>,
+    /// Whether each fact's text occurs exactly once in the body text (only
+    /// such a fact says where its entry and section are).
+    pub unique: Vec<bool>,
 }
 
 pub fn check(input: &Input, view: &DocumentView, body: &Body) -> Coverage {
-    let positions = placed(input.facts, body);
+    let folded: Vec<String> = input.facts.iter().map(|f| fold(&f.text)).collect();
+    let unique: Vec<bool> = folded
+        .iter()
+        .map(|f| !f.is_empty() && body.text.match_indices(f.as_str()).nth(1).is_none())
+        .collect();
+    let positions = placed(input.facts, &folded, &unique, body);
     let mut everything = None;
     let mut findings = Vec::new();
     let mut omitted = Vec::new();
@@ -113,21 +121,19 @@ pub fn check(input: &Input, view: &DocumentView, body: &Body) -> Coverage {
         found,
         omitted,
         positions,
+        unique,
     }
 }
 
 /// Where each fact starts in the body text. A text that occurs more than
 /// once ("German", "Rust") is placed at its occurrence nearest to its entry,
 /// which the entry's facts that occur once locate.
-fn placed(facts: &[Fact], body: &Body) -> Vec<Option<usize>> {
-    let folded: Vec<String> = facts.iter().map(|f| fold(&f.text)).collect();
+fn placed(facts: &[Fact], folded: &[String], unique: &[bool], body: &Body) -> Vec<Option<usize>> {
     let first: Vec<Option<usize>> = folded.iter().map(|f| body.text.find(f)).collect();
-    let once = |i: usize| body.text.match_indices(folded[i].as_str()).nth(1).is_none();
     let mut anchors: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     for (i, fact) in facts.iter().enumerate() {
         if let (Some(entry), Some(at)) = (fact.entry, first[i])
-            && !folded[i].is_empty()
-            && once(i)
+            && unique[i]
         {
             let anchor = anchors.entry(entry).or_insert(at);
             *anchor = (*anchor).min(at);
@@ -139,7 +145,7 @@ fn placed(facts: &[Fact], body: &Body) -> Vec<Option<usize>> {
         .map(|(i, fact)| {
             let anchor = fact.entry.and_then(|e| anchors.get(&e).copied());
             match (first[i], anchor) {
-                (Some(at), Some(anchor)) if !once(i) => body
+                (Some(at), Some(anchor)) if !unique[i] => body
                     .text
                     .match_indices(folded[i].as_str())
                     .map(|(at, _)| at)

@@ -79,7 +79,9 @@ fn stranded_titles(facts: &[Fact], fact_pages: &[Option<usize>]) -> Vec<Finding>
     // its first heading fact (to name it).
     let mut entries: BTreeMap<usize, (usize, usize, Option<&Fact>)> = BTreeMap::new();
     for (fact, page) in facts.iter().zip(fact_pages) {
-        let (Some(entry), Some(page)) = (fact.entry, page) else { continue };
+        let (Some(entry), Some(page)) = (fact.entry, page) else {
+            continue;
+        };
         let (heading_page, body_page, first) =
             entries.entry(entry).or_insert((0, usize::MAX, None));
         match fact.role {

@@ -133,12 +133,12 @@ impl Report {
 pub fn prove(document: &PagedDocument, input: &Input) -> Report {
     let view = text::view(document);
     let body = Body::of(&view.runs);
-    let coverage = coverage::check(input, &view, &body);
-    let mut findings = coverage.findings;
+    let mut coverage = coverage::check(input, &view, &body);
+    let mut findings = std::mem::take(&mut coverage.findings);
     findings.extend(geometry::check(&view));
     findings.extend(glyphs::check(&view, input.facts));
     findings.extend(contrast::check(&view, input.accent));
-    findings.extend(order::check(input.facts, &coverage.positions, &body, &view));
+    findings.extend(order::check(input.facts, &coverage, &body, &view));
     let fact_pages: Vec<Option<usize>> = coverage
         .positions
         .iter()

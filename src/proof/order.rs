@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use super::coverage::{Body, fold};
+use super::coverage::{Body, Coverage, fold};
 use super::text::DocumentView;
 use super::{Finding, Proof, quoted};
 use crate::diagnostic::Diagnostic;
@@ -17,15 +17,16 @@ use crate::layout_data::{Fact, FactRole};
 
 pub fn check(
     facts: &[Fact],
-    positions: &[Option<usize>],
+    coverage: &Coverage,
     body: &Body,
     view: &DocumentView,
 ) -> Vec<Finding> {
     let placed: Vec<(&Fact, usize)> = facts
         .iter()
-        .zip(positions)
-        .filter_map(|(fact, at)| Some((fact, (*at)?)))
-        .filter(|(fact, _)| occurs_once(&body.text, &fold(&fact.text)))
+        .zip(&coverage.positions)
+        .zip(&coverage.unique)
+        .filter(|(_, unique)| **unique)
+        .filter_map(|((fact, at), _)| Some((fact, (*at)?)))
         .collect();
     let mut findings = Vec::new();
     findings.extend(name_first(facts, body, view));
@@ -37,10 +38,6 @@ pub fn check(
 
 /// A fact and where it starts in the text, when there is one.
 type Placed<'a> = Option<(usize, &'a Fact)>;
-
-fn occurs_once(text: &str, folded: &str) -> bool {
-    !folded.is_empty() && text.match_indices(folded).nth(1).is_none()
-}
 
 fn finding(diagnostic: Diagnostic) -> Finding {
     Finding {

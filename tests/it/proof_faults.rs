@@ -340,7 +340,9 @@ fn an_entry_title_stranded_at_the_end_of_a_page_is_a_warning() {
     let output = render(&dir, &[]);
     assert!(output.success(), "{}", output.stderr);
     assert!(
-        output.stderr.contains("the title of `work[0]` (“Acme Rockets”) ends page 1; its details start on page 2"),
+        output.stderr.contains(
+            "the title of `work[0]` (“Acme Rockets”) ends page 1; its details start on page 2"
+        ),
         "{}",
         output.stderr
     );

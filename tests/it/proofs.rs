@@ -192,3 +192,31 @@ fn generated_profiles_fit_a_budget_or_suggest_one_that_fits() {
         }
     }
 }
+
+#[test]
+fn modern_moves_sidebar_sections_that_would_run_off_page_one_into_the_main_column() {
+    let mut text = long_profile(1, "en");
+    for i in 0..30 {
+        text.push_str(&format!(
+            "\n[[skills]]\nname = \"Extra area {i}\"\nkeywords = [\"Skill {i}a\", \"a rather long skill name {i}\"]\n"
+        ));
+    }
+    let checked = proven(&text, "modern", &[], "a sidebar longer than a page");
+    let skills = checked
+        .report
+        .runs
+        .iter()
+        .find(|r| r.text.trim() == "Skills")
+        .expect("the skills heading");
+    let contact = checked
+        .report
+        .runs
+        .iter()
+        .find(|r| r.text.trim() == "Contact")
+        .expect("the contact heading");
+    assert!(
+        skills.x > contact.x + 100.0,
+        "skills moved to the main column: {skills:?}"
+    );
+    assert!(checked.pages >= 3);
+}
