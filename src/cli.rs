@@ -113,6 +113,11 @@ Variants and page budgets:
   `pages = 1` in [theme] (or a variant's theme), vitae tightens spacing, then
   font size, until the document fits, or says what overflows and by how much.
 
+Proofs:
+  Every document is proven before it is written (see `vitae check --help`):
+  a lost, clipped or overlapping fact fails the profile and names its key and
+  line; warnings (glyphs, contrast, fill) fail it only with --strict.
+
 Exit status:
   0  everything rendered (or, with --check, every PDF is up to date)
   1  at least one profile failed (or, with --check, a PDF is stale or missing)
@@ -279,7 +284,7 @@ pub struct CommonArgs {
     pub all_variants: bool,
 
     /// Treat warnings (missing glyphs, unknown fonts, dropped links, page
-    /// overflow) as errors.
+    /// overflow, low contrast, a near-empty last page) as errors.
     #[arg(long)]
     pub strict: bool,
 

@@ -63,6 +63,12 @@ fn render(dir: &Sandbox, extra: &[&str]) -> Run {
     dir.run(&[&["render", "me.toml", "--layout", "bad"][..], extra].concat())
 }
 
+/// The run failed (exit 1) saying `expected`.
+fn fails_with(output: &Run, expected: &str) {
+    assert_eq!(output.code, Some(1), "{}", output.stderr);
+    assert!(output.stderr.contains(expected), "{}", output.stderr);
+}
+
 fn line_of(needle: &str) -> usize {
     PROFILE
         .lines()
@@ -127,12 +133,7 @@ fn a_fact_a_layout_omits_on_purpose_is_a_note_not_an_error() {
     // Without the declaration, the same layout loses the label.
     let dir = with_layout("", body);
     let output = render(&dir, &[]);
-    assert_eq!(output.code, Some(1));
-    assert!(
-        output.stderr.contains("`basics.label` is missing"),
-        "{}",
-        output.stderr
-    );
+    fails_with(&output, "`basics.label` is missing");
     assert!(
         output
             .stderr
@@ -200,12 +201,7 @@ fn a_character_no_font_draws_is_a_warning_and_an_error_when_strict() {
         output.stderr
     );
     let output = render(&dir, &["--strict"]);
-    assert_eq!(output.code, Some(1));
-    assert!(
-        output.stderr.contains("error: no font draws `🜲`"),
-        "{}",
-        output.stderr
-    );
+    fails_with(&output, "error: no font draws `🜲`");
 }
 
 #[test]
@@ -231,26 +227,15 @@ fn a_yellow_accent_is_flagged_with_the_nearest_shade_that_passes() {
         .and_then(|rest| rest.get(..7))
         .unwrap_or_else(|| panic!("a suggested accent: {err}"));
     // The suggestion passes: rendered with it, no contrast warning is left.
-    let output = dir.run(&[
-        "render",
-        "me.toml",
-        "--layout",
-        "classic",
-        "--strict",
-        "--theme",
-        &format!("accent={suggestion}"),
-    ]);
+    let strict_with = |accent: &str| {
+        let theme = format!("accent={accent}");
+        dir.run(&[
+            "render", "me.toml", "--layout", "classic", "--strict", "--theme", &theme,
+        ])
+    };
+    let output = strict_with(suggestion);
     assert!(output.success(), "{suggestion}: {}", output.stderr);
-    let output = dir.run(&[
-        "render",
-        "me.toml",
-        "--layout",
-        "classic",
-        "--strict",
-        "--theme",
-        "accent=#f1c40f",
-    ]);
-    assert_eq!(output.code, Some(1));
+    assert_eq!(strict_with("#f1c40f").code, Some(1));
 }
 
 #[test]
@@ -293,11 +278,9 @@ fn bullets_read_before_their_entrys_title_are_an_error() {
 } }"#,
     );
     let output = render(&dir, &[]);
-    assert_eq!(output.code, Some(1));
-    assert!(
-        output.stderr.contains("`work[0].highlights[0]` “Cut deploy time from forty minutes to six” is read before `work[0].name` “Acme Rockets”"),
-        "{}",
-        output.stderr
+    fails_with(
+        &output,
+        "`work[0].highlights[0]` “Cut deploy time from forty minutes to six” is read before `work[0].name` “Acme Rockets”",
     );
 }
 
