@@ -378,3 +378,20 @@ fn check_reports_all_six_proofs_and_writes_nothing() {
     let output = dir.run(&["check", "me.toml", "--strict", "--theme", "accent=#f1c40f"]);
     assert_eq!(output.code, Some(1));
 }
+
+#[test]
+fn check_proves_every_variant_of_a_profile() {
+    let output = crate::common::run(&["check", "profiles/priya-raman.toml", "--all-variants"]);
+    assert!(output.success(), "{}", output.stderr);
+    let out = output.stdout_text();
+    assert!(
+        out.contains("profiles/priya-raman.toml [one-page] (classic layout, 1 page)"),
+        "{out}"
+    );
+    assert!(out.contains("profiles/priya-raman.toml [risk]"), "{out}");
+    assert!(
+        output.stderr.contains("checked 2: 2 passed, 0 failed"),
+        "{}",
+        output.stderr
+    );
+}
