@@ -134,7 +134,8 @@ The proofs (render runs the same ones before it writes a PDF):
   glyphs         every character drawn (no empty boxes)          [warning]
   contrast       WCAG 2.2: 4.5:1 for text, 3:1 for large or bold [warning]
   reading order  what résumé parsers read: the name first, then contact,
-                 each section as one block, an entry's title before its bullets
+                 each section and each entry as one block, an entry's title
+                 before its bullets, a key number as value, label, detail
   fill           no last page under 15 % full, no heading alone at a page's end [warning]
 
 Exit status:

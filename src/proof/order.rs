@@ -33,7 +33,73 @@ pub fn check(
     findings.extend(header_first(&placed));
     findings.extend(sections_in_blocks(&placed));
     findings.extend(headings_before_bullets(&placed));
+    findings.extend(key_numbers_in_order(&placed));
+    findings.extend(entries_in_blocks(&placed));
     findings
+}
+
+/// Each entry's text is one block too: a table that prints every value,
+/// then every label, has a parser pair the wrong ones.
+fn entries_in_blocks(placed: &[(&Fact, usize)]) -> Option<Finding> {
+    let mut spans: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for (fact, at) in placed.iter().filter(|(f, _)| f.entry.is_some()) {
+        let span = spans.entry(entry_key(&fact.path)).or_insert((*at, *at));
+        span.0 = span.0.min(*at);
+        span.1 = span.1.max(*at);
+    }
+    let mut spans: Vec<(&str, (usize, usize))> = spans.into_iter().collect();
+    spans.sort_by_key(|(_, span)| *span);
+    let pair = spans.windows(2).find(|w| w[1].1.0 < w[0].1.1)?;
+    let (a, b) = (pair[0].0, pair[1].0);
+    Some(finding(
+        Diagnostic::error(format!(
+            "entries `{a}` and `{b}` are interleaved in the PDF's text: a résumé parser pairs the wrong parts"
+        ))
+        .hint("lay each entry out as one block (a cell per entry, not a row per field)"),
+    ))
+}
+
+/// The entry a fact's key belongs to, roles included in their employer's:
+/// `work[2]` for `work[2].roles[0].highlights[1]`, `sections[0].entries[3]`
+/// for a custom section's entry.
+fn entry_key(path: &str) -> &str {
+    let closing = if path.starts_with("sections[") { 2 } else { 1 };
+    let end = path
+        .match_indices(']')
+        .nth(closing - 1)
+        .map_or(path.len(), |(i, _)| i + 1);
+    &path[..end]
+}
+
+/// A key number reads value, label, detail: "40M transactions a day through
+/// the ledger I led", not all the values and then all the labels.
+fn key_numbers_in_order(placed: &[(&Fact, usize)]) -> Vec<Finding> {
+    let mut items: BTreeMap<usize, Vec<(usize, &Fact)>> = BTreeMap::new();
+    for (fact, at) in placed {
+        if let Some(entry) = fact
+            .entry
+            .filter(|_| fact.path.starts_with("numbers.items["))
+        {
+            items.entry(entry).or_default().push((*at, fact));
+        }
+    }
+    items
+        .values()
+        .filter_map(|facts| {
+            let pair = facts.windows(2).find(|w| w[1].0 < w[0].0)?;
+            let (earlier, later) = (pair[0].1, pair[1].1);
+            Some(finding(
+                Diagnostic::error(format!(
+                    "`{}` {} is read before `{}` {}: a key number reads value, label, detail",
+                    later.path,
+                    quoted(&later.text),
+                    earlier.path,
+                    quoted(&earlier.text)
+                ))
+                .key(later.path.clone()),
+            ))
+        })
+        .collect()
 }
 
 /// A fact and where it starts in the text, when there is one.

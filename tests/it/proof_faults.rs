@@ -395,3 +395,21 @@ fn check_proves_every_variant_of_a_profile() {
         output.stderr
     );
 }
+
+#[test]
+fn key_numbers_read_value_label_detail() {
+    let profile = format!(
+        "{PROFILE}\n[numbers]\nitems = [\n  {{ value = \"40M\", label = \"transactions a day\", detail = \"through the ledger I led\" }},\n  {{ value = \"99.99 %\", label = \"uptime\", detail = \"over three years\" }},\n]\n"
+    );
+    let body = r#"#text(size: 20pt, data.basics.name) \ #rich(data.basics.label) \ #data.basics.contacts.map(c => c.text).join(" ")
+#let numbers = data.sections.find(s => s.id == "numbers")
+#section-start(numbers)
+#table(columns: 2, ..numbers.entries.map(e => rich(e.value)), ..numbers.entries.map(e => rich(e.subtitle)), ..numbers.entries.map(e => e.text.map(rich).join()))
+#for s in data.sections.filter(s => s.id != "numbers") { section-start(s); heading(s.title); for e in s.entries { [#rich(e.title) #e.tags.join(", ")]; for r in e.roles { [ #rich(r.title) #r.dates]; bullets(r.items) } } }"#;
+    let dir = with_layout("", body).profile("me.toml", &profile);
+    let output = render(&dir, &[]);
+    fails_with(
+        &output,
+        "entries `numbers.items[0]` and `numbers.items[1]` are interleaved in the PDF's text",
+    );
+}
