@@ -41,16 +41,8 @@ pub fn check(
 /// Each entry's text is one block too: a table that prints every value,
 /// then every label, has a parser pair the wrong ones.
 fn entries_in_blocks(placed: &[(&Fact, usize)]) -> Option<Finding> {
-    let mut spans: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    for (fact, at) in placed.iter().filter(|(f, _)| f.entry.is_some()) {
-        let span = spans.entry(entry_key(&fact.path)).or_insert((*at, *at));
-        span.0 = span.0.min(*at);
-        span.1 = span.1.max(*at);
-    }
-    let mut spans: Vec<(&str, (usize, usize))> = spans.into_iter().collect();
-    spans.sort_by_key(|(_, span)| *span);
-    let pair = spans.windows(2).find(|w| w[1].1.0 < w[0].1.1)?;
-    let (a, b) = (pair[0].0, pair[1].0);
+    let pairs = interleaved(placed, |fact| fact.entry.map(|_| entry_key(&fact.path)));
+    let (a, b) = pairs.first()?;
     Some(finding(
         Diagnostic::error(format!(
             "entries `{a}` and `{b}` are interleaved in the PDF's text: a résumé parser pairs the wrong parts"
@@ -153,10 +145,29 @@ fn header_first(placed: &[(&Fact, usize)]) -> Option<Finding> {
 /// Each section's text is one block: two sections whose spans of text
 /// overlap are read line by line into each other.
 fn sections_in_blocks(placed: &[(&Fact, usize)]) -> Vec<Finding> {
+    interleaved(placed, |fact| fact.section.as_deref())
+        .into_iter()
+        .map(|(a, b)| {
+            finding(
+                Diagnostic::error(format!(
+                    "sections `{a}` and `{b}` are interleaved in the PDF's text: a résumé parser reads lines of one among the other"
+                ))
+                .hint("lay a sidebar out as one block (before or after the main column), not beside it line by line"),
+            )
+        })
+        .collect()
+}
+
+/// The pairs of groups (by `group_of`) whose spans of text overlap, in
+/// reading order.
+fn interleaved<'a>(
+    placed: &[(&'a Fact, usize)],
+    group_of: impl Fn(&'a Fact) -> Option<&'a str>,
+) -> Vec<(&'a str, &'a str)> {
     let mut spans: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for (fact, at) in placed {
-        if let Some(section) = &fact.section {
-            let span = spans.entry(section).or_insert((*at, *at));
+        if let Some(group) = group_of(fact) {
+            let span = spans.entry(group).or_insert((*at, *at));
             span.0 = span.0.min(*at);
             span.1 = span.1.max(*at);
         }
@@ -166,15 +177,7 @@ fn sections_in_blocks(placed: &[(&Fact, usize)]) -> Vec<Finding> {
     spans
         .windows(2)
         .filter(|pair| pair[1].1.0 < pair[0].1.1)
-        .map(|pair| {
-            let (a, b) = (pair[0].0, pair[1].0);
-            finding(
-                Diagnostic::error(format!(
-                    "sections `{a}` and `{b}` are interleaved in the PDF's text: a résumé parser reads lines of one among the other"
-                ))
-                .hint("lay a sidebar out as one block (before or after the main column), not beside it line by line"),
-            )
-        })
+        .map(|pair| (pair[0].0, pair[1].0))
         .collect()
 }
 
