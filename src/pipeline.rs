@@ -76,10 +76,9 @@ fn render_parsed(
         mut warnings,
         report,
         fitted,
-        ident,
     } = laid_out;
-    let document = match document {
-        Laid::Document(document) => document,
+    let (document, ident) = match document {
+        Laid::Document { document, ident } => (document, ident),
         Laid::Json(json) => {
             return Ok(Rendered {
                 files: named(&settings, vec![json]),
@@ -143,7 +142,7 @@ fn checked(
     Ok(Checked {
         layout: laid_out.settings.layout.name().to_string(),
         pages: match &laid_out.document {
-            Laid::Document(document) => document.pages().len(),
+            Laid::Document { document, .. } => document.pages().len(),
             Laid::Json(_) => 0,
         },
         report: laid_out.report,
@@ -170,13 +169,15 @@ struct LaidOut {
     warnings: Vec<Diagnostic>,
     report: Report,
     fitted: Option<String>,
-    ident: String,
 }
 
-/// What a job is laid out into: a document, or for `--format json` the
-/// layout data itself.
+/// What a job is laid out into: a document (with the PDF identifier it is
+/// encoded under), or for `--format json` the layout data itself.
 enum Laid {
-    Document(PagedDocument),
+    Document {
+        document: PagedDocument,
+        ident: String,
+    },
     Json(Vec<u8>),
 }
 
@@ -208,7 +209,6 @@ fn lay_out(
             warnings,
             report: Report::default(),
             fitted: None,
-            ident: String::new(),
         });
     }
     let facts = layout_data::facts(&checked.profile, &settings.theme, &settings.locale);
@@ -237,11 +237,13 @@ fn lay_out(
     let ident = format!("vitae/{}/{}", settings.layout.name(), data.meta.author);
     Ok(LaidOut {
         settings,
-        document: Laid::Document(compiled.document),
+        document: Laid::Document {
+            document: compiled.document,
+            ident,
+        },
         warnings,
         report,
         fitted,
-        ident,
     })
 }
 

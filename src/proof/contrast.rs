@@ -65,8 +65,7 @@ pub fn check(view: &DocumentView, accent: Option<&str>) -> Vec<Finding> {
 /// before it, else the paper.
 fn background(view: &DocumentView, run: &TextRun) -> Rgba {
     let page = &view.pages[run.page];
-    let ink = run.ink();
-    let (x, y) = ((ink.left + ink.right) / 2.0, (ink.top + ink.bottom) / 2.0);
+    let (x, y) = run.ink().centre();
     page.fills
         .iter()
         .filter(|f| f.order < run.order && f.area.contains(x, y))

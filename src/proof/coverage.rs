@@ -97,7 +97,7 @@ pub fn check(input: &Input, view: &DocumentView, body: &Body) -> Coverage {
     let mut everything = None;
     let mut findings = Vec::new();
     let mut omitted = Vec::new();
-    for (fact, position) in input.facts.iter().zip(&positions) {
+    for ((fact, position), folded) in input.facts.iter().zip(&positions).zip(&folded) {
         if position.is_some() {
             continue;
         }
@@ -108,7 +108,7 @@ pub fn check(input: &Input, view: &DocumentView, body: &Body) -> Coverage {
         let all = everything.get_or_insert_with(|| Body::everything(&view.runs));
         let hidden = all
             .text
-            .find(&fold(&fact.text))
+            .find(folded.as_str())
             .map(|at| &view.runs[all.run_at(at)]);
         findings.push(Finding {
             proof: Proof::Coverage,

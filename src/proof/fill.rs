@@ -13,8 +13,9 @@ use crate::layout_data::{Fact, FactRole};
 const NEARLY_EMPTY: f64 = 0.15;
 
 /// How full each page is, 0–1: from the top of the text area to the
-/// lowest line of profile text. The text area is where the text of the
-/// fullest pages begins and ends (page furniture left out).
+/// lowest line of profile text (page furniture left out). The text area
+/// starts where the highest line of the document does, and ends as far
+/// from the bottom of the page (margins taken as equal).
 pub fn page_fill(view: &DocumentView) -> Vec<f64> {
     let body: Vec<&TextRun> = view
         .runs

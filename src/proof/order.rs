@@ -80,15 +80,9 @@ fn key_numbers_in_order(placed: &[(&Fact, usize)]) -> Vec<Finding> {
         .filter_map(|facts| {
             let pair = facts.windows(2).find(|w| w[1].0 < w[0].0)?;
             let (earlier, later) = (pair[0].1, pair[1].1);
+            let why = "a key number reads value, label, detail";
             Some(finding(
-                Diagnostic::error(format!(
-                    "`{}` {} is read before `{}` {}: a key number reads value, label, detail",
-                    later.path,
-                    quoted(&later.text),
-                    earlier.path,
-                    quoted(&earlier.text)
-                ))
-                .key(later.path.clone()),
+                read_before(later, earlier, why).key(later.path.clone()),
             ))
         })
         .collect()
@@ -96,6 +90,17 @@ fn key_numbers_in_order(placed: &[(&Fact, usize)]) -> Vec<Finding> {
 
 /// A fact and where it starts in the text, when there is one.
 type Placed<'a> = Option<(usize, &'a Fact)>;
+
+/// The error for `first` read before `then`, which should come first.
+fn read_before(first: &Fact, then: &Fact, why: &str) -> Diagnostic {
+    Diagnostic::error(format!(
+        "`{}` {} is read before `{}` {}: {why}",
+        first.path,
+        quoted(&first.text),
+        then.path,
+        quoted(&then.text)
+    ))
+}
 
 fn finding(diagnostic: Diagnostic) -> Finding {
     Finding {
@@ -201,16 +206,10 @@ fn headings_before_bullets(placed: &[(&Fact, usize)]) -> Vec<Finding> {
     entries
         .values()
         .filter_map(|pair| match pair {
-            (Some((h, heading)), Some((b, body))) if b < h => Some(finding(
-                Diagnostic::error(format!(
-                    "`{}` {} is read before `{}` {}: résumé parsers expect an entry's title, organisation and dates before its details",
-                    body.path,
-                    quoted(&body.text),
-                    heading.path,
-                    quoted(&heading.text)
-                ))
-                .key(heading.path.clone()),
-            )),
+            (Some((h, heading)), Some((b, body))) if b < h => {
+                let why = "résumé parsers expect an entry's title, organisation and dates before its details";
+                Some(finding(read_before(body, heading, why).key(heading.path.clone())))
+            }
             _ => None,
         })
         .collect()

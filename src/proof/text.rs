@@ -72,6 +72,13 @@ impl Area {
     pub fn height(&self) -> f64 {
         self.bottom - self.top
     }
+
+    pub fn centre(&self) -> (f64, f64) {
+        (
+            (self.left + self.right) / 2.0,
+            (self.top + self.bottom) / 2.0,
+        )
+    }
 }
 
 /// One run of shaped text where it landed on its page.
@@ -139,8 +146,7 @@ impl TextRun {
 
     /// Whether the run shows at all: its middle is inside its clip.
     pub fn is_visible(&self) -> bool {
-        let ink = self.ink();
-        let (x, y) = ((ink.left + ink.right) / 2.0, (ink.top + ink.bottom) / 2.0);
+        let (x, y) = self.ink().centre();
         self.clip.is_none_or(|clip| clip.contains(x, y))
     }
 }
@@ -184,21 +190,6 @@ pub fn view(document: &PagedDocument) -> DocumentView {
     }
 }
 
-/// Every text run of `document`, page by page, in content-stream order.
-pub fn runs(document: &PagedDocument) -> Vec<TextRun> {
-    view(document).runs
-}
-
-fn empty_page() -> PageView {
-    PageView {
-        width: 0.0,
-        height: 0.0,
-        paper: PAPER,
-        fills: Vec::new(),
-        sections: Vec::new(),
-    }
-}
-
 /// Where a frame sits: its transform to page space and the visible area
 /// any enclosing clip leaves.
 #[derive(Clone, Copy)]
@@ -220,7 +211,13 @@ struct Walker {
 
 impl Default for PageView {
     fn default() -> Self {
-        empty_page()
+        PageView {
+            width: 0.0,
+            height: 0.0,
+            paper: PAPER,
+            fills: Vec::new(),
+            sections: Vec::new(),
+        }
     }
 }
 
@@ -408,7 +405,7 @@ mod tests {
     #[test]
     fn the_name_is_a_run_on_the_first_page_inside_the_paper() {
         let compiled = compile("Ada Quill");
-        let runs = runs(&compiled.document);
+        let runs = view(&compiled.document).runs;
         let name: String = runs.iter().map(|r| r.text.as_str()).collect();
         assert!(name.contains("Ada"), "{runs:?}");
         let first = &runs[0];
@@ -423,7 +420,8 @@ mod tests {
     #[test]
     fn a_character_no_font_has_is_counted_as_missing() {
         let compiled = compile("Ada \u{1F9EC}");
-        let missing: Vec<char> = runs(&compiled.document)
+        let missing: Vec<char> = view(&compiled.document)
+            .runs
             .iter()
             .flat_map(|r| r.missing.clone())
             .collect();

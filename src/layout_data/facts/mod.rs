@@ -252,9 +252,7 @@ impl Walk {
         let shown = |id: &str| !theme.hide.iter().any(|h| h == id);
         for (id, title) in &p.titles {
             if shown(id) {
-                self.section = Some(id.clone());
-                self.entry = None;
-                self.role = FactRole::Heading;
+                self.enter(id, FactRole::Heading);
                 self.text(&format!("titles.{id}"), Some(title.get_ref()));
             }
         }
@@ -275,19 +273,24 @@ impl Walk {
         ];
         for (id, walk) in sections {
             if shown(id) {
-                self.section = Some(id.to_string());
-                self.entry = None;
-                self.role = FactRole::Body;
+                self.enter(id, FactRole::Body);
                 walk(self, p);
             }
         }
         for (i, custom) in p.sections.iter().enumerate() {
             let id = custom_section_id(custom);
             if shown(&id) {
-                self.section = Some(id);
+                self.enter(&id, FactRole::Heading);
                 self.custom_section(&format!("sections[{i}]"), custom);
             }
         }
+    }
+
+    /// Starts the facts of section `id`, outside any entry.
+    fn enter(&mut self, id: &str, role: FactRole) {
+        self.section = Some(id.to_string());
+        self.entry = None;
+        self.role = role;
     }
 }
 

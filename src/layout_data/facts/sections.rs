@@ -233,8 +233,6 @@ impl Walk {
     }
 
     pub(super) fn custom_section(&mut self, at: &str, s: &CustomSection) {
-        self.entry = None;
-        self.role = FactRole::Heading;
         self.text(&format!("{at}.title"), Some(&s.title));
         self.role = FactRole::Body;
         self.prose(&format!("{at}.text"), s.text.as_deref());
