@@ -119,10 +119,19 @@ impl Walk {
     /// Prose: each paragraph a fact.
     fn prose(&mut self, path: &str, value: Option<&str>) {
         let Some(value) = value else { return };
-        for paragraph in markup::paragraphs(value) {
+        // Each paragraph is found by its own first line, which follows a
+        // blank line as in `markup::paragraphs`.
+        let lines: Vec<&str> = value.lines().collect();
+        let first_lines = lines.iter().enumerate().filter(|(i, line)| {
+            !line.trim().is_empty() && (*i == 0 || lines[i - 1].trim().is_empty())
+        });
+        for (paragraph, (_, first_line)) in markup::paragraphs(value).into_iter().zip(first_lines) {
             let text: String = paragraph.iter().map(|s| s.text.as_str()).collect();
-            let first_line = value.lines().next().unwrap_or(value).to_string();
-            self.push(path.to_string(), text, Origin::Raw(first_line));
+            self.push(
+                path.to_string(),
+                text,
+                Origin::Raw(first_line.trim().to_string()),
+            );
         }
     }
 
@@ -329,6 +338,22 @@ mod tests {
         assert_eq!(facts[2].role, FactRole::Heading);
         assert_eq!(facts[4].role, FactRole::Body);
         assert_eq!(facts[4].section.as_deref(), Some("work"));
+    }
+
+    #[test]
+    fn each_paragraph_is_located_by_its_own_first_line() {
+        let facts = facts_of(
+            "[basics]\nname = \"A\"\nsummary = \"\"\"\nFirst **bold** one.\n\n  Second one,\nwrapped.\n\"\"\"\n",
+        );
+        let origins: Vec<&Origin> = facts[1..].iter().map(|f| &f.origin).collect();
+        assert_eq!(
+            origins,
+            [
+                &Origin::Raw("First **bold** one.".into()),
+                &Origin::Raw("Second one,".into())
+            ]
+        );
+        assert_eq!(facts[2].text, "Second one, wrapped.");
     }
 
     #[test]
