@@ -24,7 +24,14 @@ fn stages(c: &mut Criterion) {
     let source = SourceFile::new(PROFILE, text.clone());
     let parsed = load::parse(source.clone()).unwrap();
     let layout = Layout::builtin("classic").unwrap();
-    let theme = theme::resolve(&layout, &parsed.profile.theme, &source, &[]).unwrap();
+    let theme = theme::resolve(
+        &layout,
+        &parsed.profile.theme,
+        &source,
+        &[],
+        &vitae::profile::rules::section_ids(&parsed.profile),
+    )
+    .unwrap();
     let (data, _) = layout_data::build(&parsed.profile, &theme, "en", None);
     let json = serde_json::to_vec_pretty(&data).unwrap();
     let engine = pipeline::engine();

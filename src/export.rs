@@ -377,6 +377,13 @@ impl AsField for Vec<String> {
     }
 }
 
+/// A skill's level and note stay with its name: "Rust (deepest, 3 roles)".
+impl AsField for Vec<SkillItem> {
+    fn as_field(&self) -> Field {
+        list(self.iter().map(SkillItem::display).collect())
+    }
+}
+
 impl AsField for Vec<Bullet> {
     fn as_field(&self) -> Field {
         list(flatten(self))

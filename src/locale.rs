@@ -1,16 +1,21 @@
 //! The words vitae adds to a résumé, per language: section titles, month
 //! names, "present". A profile's own `[titles]` always win over these.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
-/// Words for one locale.
-#[derive(Debug, Serialize)]
+use crate::profile::model::OwnWords;
+
+/// Words for one locale. The words a profile may replace (`[words]`) are
+/// `Cow`s: borrowed from the tables below unless the owner wrote their own.
+#[derive(Debug, Clone, Serialize)]
 pub struct Words {
-    pub present: &'static str,
-    pub page: &'static str,
-    pub of: &'static str,
+    pub present: Cow<'static, str>,
+    pub page: Cow<'static, str>,
+    pub of: Cow<'static, str>,
     /// The heading of contact details ("Contact", "Kontakt").
-    pub contact: &'static str,
+    pub contact: Cow<'static, str>,
     #[serde(skip)]
     pub months: [&'static str; 12],
     #[serde(skip)]
@@ -21,6 +26,21 @@ pub struct Words {
 }
 
 impl Words {
+    /// These words with the owner's own over them.
+    pub fn with_own(&self, own: &OwnWords) -> Words {
+        let pick = |own: &Option<String>, ours: &Cow<'static, str>| match own {
+            Some(word) => Cow::Owned(word.clone()),
+            None => ours.clone(),
+        };
+        Words {
+            present: pick(&own.present, &self.present),
+            page: pick(&own.page, &self.page),
+            of: pick(&own.of, &self.of),
+            contact: pick(&own.contact, &self.contact),
+            ..self.clone()
+        }
+    }
+
     pub fn title(&self, id: &str) -> Option<&'static str> {
         self.titles
             .iter()
@@ -51,10 +71,10 @@ pub fn words(locale: &str) -> Option<&'static Words> {
 }
 
 static EN: Words = Words {
-    present: "Present",
-    page: "Page",
-    of: "of",
-    contact: "Contact",
+    present: Cow::Borrowed("Present"),
+    page: Cow::Borrowed("Page"),
+    of: Cow::Borrowed("of"),
+    contact: Cow::Borrowed("Contact"),
     months: [
         "January",
         "February",
@@ -90,10 +110,10 @@ static EN: Words = Words {
 };
 
 static DE: Words = Words {
-    present: "heute",
-    page: "Seite",
-    of: "von",
-    contact: "Kontakt",
+    present: Cow::Borrowed("heute"),
+    page: Cow::Borrowed("Seite"),
+    of: Cow::Borrowed("von"),
+    contact: Cow::Borrowed("Kontakt"),
     months: [
         "Januar",
         "Februar",
@@ -130,10 +150,10 @@ static DE: Words = Words {
 };
 
 static FR: Words = Words {
-    present: "aujourd’hui",
-    page: "Page",
-    of: "sur",
-    contact: "Contact",
+    present: Cow::Borrowed("aujourd’hui"),
+    page: Cow::Borrowed("Page"),
+    of: Cow::Borrowed("sur"),
+    contact: Cow::Borrowed("Contact"),
     months: [
         "janvier",
         "février",
@@ -170,10 +190,10 @@ static FR: Words = Words {
 };
 
 static ES: Words = Words {
-    present: "actualidad",
-    page: "Página",
-    of: "de",
-    contact: "Contacto",
+    present: Cow::Borrowed("actualidad"),
+    page: Cow::Borrowed("Página"),
+    of: Cow::Borrowed("de"),
+    contact: Cow::Borrowed("Contacto"),
     months: [
         "enero",
         "febrero",
@@ -210,10 +230,10 @@ static ES: Words = Words {
 };
 
 static PT: Words = Words {
-    present: "atual",
-    page: "Página",
-    of: "de",
-    contact: "Contato",
+    present: Cow::Borrowed("atual"),
+    page: Cow::Borrowed("Página"),
+    of: Cow::Borrowed("de"),
+    contact: Cow::Borrowed("Contato"),
     months: [
         "janeiro",
         "fevereiro",
@@ -250,10 +270,10 @@ static PT: Words = Words {
 };
 
 static HI: Words = Words {
-    present: "वर्तमान",
-    page: "पृष्ठ",
-    of: "में से",
-    contact: "संपर्क",
+    present: Cow::Borrowed("वर्तमान"),
+    page: Cow::Borrowed("पृष्ठ"),
+    of: Cow::Borrowed("में से"),
+    contact: Cow::Borrowed("संपर्क"),
     months: [
         "जनवरी",
         "फ़रवरी",

@@ -234,7 +234,11 @@ fn lay_out(
     );
     let pages = compiled.document.pages().len();
     warnings.extend(page_count_warning(&settings, pages));
-    let ident = format!("vitae/{}/{}", settings.layout.name(), data.meta.author);
+    let ident = format!(
+        "vitae/{}/{}",
+        settings.layout.name(),
+        data.meta.author.join(", ")
+    );
     Ok(LaidOut {
         settings,
         document: Laid::Document {

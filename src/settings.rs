@@ -18,6 +18,7 @@ use crate::encode::Format;
 use crate::layout::{DEFAULT_LAYOUT, Layout};
 use crate::output;
 use crate::profile::CheckedProfile;
+use crate::profile::rules::section_ids;
 use crate::theme::{self, Theme};
 
 /// What the command line asks of every job of a run.
@@ -115,9 +116,16 @@ impl JobSettings {
         let Some(layout) = layout else {
             return Err(errors);
         };
-        let theme = theme::resolve(&layout, &checked.profile.theme, &checked.source, &run.theme)
-            .map_err(|mut theme_errors| errors.append(&mut theme_errors))
-            .ok();
+        let sections = section_ids(&checked.profile);
+        let theme = theme::resolve(
+            &layout,
+            &checked.profile.theme,
+            &checked.source,
+            &run.theme,
+            &sections,
+        )
+        .map_err(|mut theme_errors| errors.append(&mut theme_errors))
+        .ok();
         match theme {
             Some(theme) if errors.is_empty() => Ok(Self {
                 layout,

@@ -91,12 +91,14 @@ pub fn parse_override(arg: &str) -> Result<(String, toml::Value), String> {
     Ok((key, parsed))
 }
 
-/// Resolves the theme: profile values, then overrides, checked against the layout.
+/// Resolves the theme: profile values, then overrides, checked against the
+/// layout; `sections` are the ids `section_order` and `hide` may name.
 pub fn resolve(
     layout: &Layout,
     profile: &BTreeMap<String, Spanned<toml::Value>>,
     source: &Arc<SourceFile>,
     overrides: &[(String, toml::Value)],
+    sections: &[String],
 ) -> Result<Theme, Vec<Diagnostic>> {
     let mut theme = Theme::default();
     theme
@@ -126,15 +128,26 @@ pub fn resolve(
                 .iter()
                 .map(|(k, v)| (k.as_str(), v, Origin::CommandLine)),
         );
+    let place = |diag: Diagnostic, key: &str, origin: &Origin| match origin {
+        Origin::Profile(file, span) => diag.at(file, span.clone()).key(format!("theme.{key}")),
+        Origin::CommandLine => Diagnostic {
+            message: format!("--theme {key}: {}", diag.message),
+            ..diag
+        },
+    };
     for (key, value, origin) in given {
         if let Err(diag) = apply(&mut theme, layout, key, value) {
-            errors.push(match origin {
-                Origin::Profile(file, span) => diag.at(file, span).key(format!("theme.{key}")),
-                Origin::CommandLine => Diagnostic {
-                    message: format!("--theme {key}: {}", diag.message),
-                    ..diag
-                },
-            });
+            errors.push(place(diag, key, &origin));
+            continue;
+        }
+        for (unknown, diag) in unknown_sections(key, value, sections) {
+            let origin = match origin {
+                Origin::Profile(file, ref span) => {
+                    Origin::Profile(file, quoted_within(&file.text, span, &unknown))
+                }
+                Origin::CommandLine => Origin::CommandLine,
+            };
+            errors.push(place(diag, key, &origin));
         }
     }
     if errors.is_empty() {
@@ -200,6 +213,43 @@ fn apply(
 }
 
 /// A list of ids, given as a TOML array or a comma-separated string.
+/// The ids `section_order` or `hide` name that are no section of the
+/// profile, each with its error: a typo would otherwise be ignored silently.
+fn unknown_sections(
+    key: &str,
+    value: &toml::Value,
+    sections: &[String],
+) -> Vec<(String, Diagnostic)> {
+    if key != "section_order" && key != "hide" {
+        return Vec::new();
+    }
+    let ids = string_list(value).unwrap_or_default();
+    ids.into_iter()
+        .filter(|id| !sections.contains(id))
+        .map(|id| {
+            let mut diag = Diagnostic::error(format!("`{key}` names no section `{id}`"))
+                .expected(format!("a section id: {}", one_of(sections)));
+            if let Some(best) = closest(&id, sections.iter().map(String::as_str)) {
+                diag = diag.hint(format!("did you mean `{best}`?"));
+            }
+            (id, diag)
+        })
+        .collect()
+}
+
+/// The span of `"word"` (or `'word'`) inside `span` of `text`, so that an
+/// error points at the one bad item of a list; `span` itself when absent.
+fn quoted_within(text: &str, span: &std::ops::Range<usize>, word: &str) -> std::ops::Range<usize> {
+    let Some(within) = text.get(span.clone()) else {
+        return span.clone();
+    };
+    [format!("\"{word}\""), format!("'{word}'")]
+        .iter()
+        .find_map(|quoted| within.find(quoted.as_str()))
+        .map(|at| span.start + at..span.start + at + word.len() + 2)
+        .unwrap_or_else(|| span.clone())
+}
+
 fn string_list(value: &toml::Value) -> Result<Vec<String>, Diagnostic> {
     match value {
         toml::Value::String(s) => Ok(s
@@ -334,6 +384,7 @@ mod tests {
             &BTreeMap::new(),
             &source,
             &[("paper".into(), "us-letter".into())],
+            &[],
         )
         .unwrap();
         assert_eq!(theme.layout_options["paper"], "us-letter");
@@ -348,6 +399,7 @@ mod tests {
             &BTreeMap::new(),
             &source,
             &[("paper".into(), "a5".into())],
+            &[],
         )
         .unwrap_err();
         assert!(errors[0].message.contains("paper"), "{:?}", errors[0]);
@@ -363,6 +415,7 @@ mod tests {
             &BTreeMap::new(),
             &source,
             &[("acent".into(), "#fff".into())],
+            &[],
         )
         .unwrap_err();
         assert!(errors[0].hints[0].contains("`accent`"));
@@ -371,6 +424,7 @@ mod tests {
             &BTreeMap::new(),
             &source,
             &[("accent".into(), "blue".into())],
+            &[],
         )
         .unwrap_err();
         assert!(errors[0].expected.as_deref().unwrap().contains("hex"));

@@ -185,8 +185,27 @@ pub fn apply(profile: &mut Profile, name: &str) -> Result<Option<String>, Diagno
     if variant.layout.is_some() {
         profile.layout = variant.layout;
     }
+    if variant.anonymous {
+        anonymise(profile);
+    }
     profile.theme.extend(variant.theme);
     Ok(variant.output.map(|o| o.into_inner()))
+}
+
+/// Leaves out what identifies the person, for blind hiring: the name,
+/// contact details, photo, profiles, the summary's signature and the
+/// references (who vouches for someone names them).
+fn anonymise(profile: &mut Profile) {
+    let b = &mut profile.basics;
+    b.name = None;
+    b.email = None;
+    b.phone = None;
+    b.url = None;
+    b.location = None;
+    b.photo = None;
+    b.signature = None;
+    b.profiles.clear();
+    profile.references.clear();
 }
 
 /// `me.pdf` → `me-backend.pdf`: where a variant goes when nothing else says.

@@ -40,7 +40,7 @@ impl Tally {
             "0 failed".into()
         };
         let warnings = if self.warnings > 0 {
-            format!(", {} warnings", self.warnings)
+            format!(", {}", count(self.warnings, "warning"))
         } else {
             String::new()
         };
@@ -62,6 +62,15 @@ impl Tally {
                 )
             }
         }
+    }
+}
+
+/// "1 warning", "2 warnings".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 

@@ -20,8 +20,8 @@ pub fn build(
     locale_code: &str,
     photo: Option<String>,
 ) -> (LayoutData, Vec<Diagnostic>) {
-    let mut builder = Builder::new(locale_code, theme);
-    let words = builder.words;
+    let mut builder = Builder::new(locale_code, theme, &profile.words);
+    let words = builder.words.clone();
     let data = LayoutData {
         data_version: DATA_VERSION,
         meta: meta(profile, locale_code),
@@ -40,16 +40,24 @@ pub fn build(
 }
 
 fn meta(profile: &Profile, locale: &str) -> Meta {
-    let name = markup::plain(&profile.basics.name);
+    let name = name_of(&profile.basics);
     let mut keywords = Vec::new();
     for skill in &profile.skills {
         keywords.push(markup::plain(&skill.name));
-        keywords.extend(skill.keywords.iter().map(|k| markup::plain(k)));
+        keywords.extend(skill.keywords.iter().map(|k| markup::plain(&k.name)));
     }
     keywords.dedup();
+    // An anonymous CV is titled by its headline, and has no author.
+    let heading = name
+        .clone()
+        .or_else(|| profile.basics.label.as_deref().map(markup::plain))
+        .filter(|h| !h.is_empty());
     Meta {
-        title: format!("{name} — CV"),
-        author: name,
+        title: match heading {
+            Some(heading) => format!("{heading} — CV"),
+            None => "CV".into(),
+        },
+        author: name.into_iter().collect(),
         keywords,
         locale: locale.to_string(),
         generator: format!("vitae {}", env!("CARGO_PKG_VERSION")),
@@ -59,17 +67,17 @@ fn meta(profile: &Profile, locale: &str) -> Meta {
 /// Converts profile values into layout data, collecting warnings (a link
 /// dropped for a bad address) on the way.
 pub(super) struct Builder {
-    pub(super) words: &'static Words,
+    pub(super) words: Words,
     style: DateStyle,
     pub(super) warnings: Vec<Diagnostic>,
 }
 
 impl Builder {
-    pub(super) fn new(locale_code: &str, theme: &Theme) -> Self {
+    pub(super) fn new(locale_code: &str, theme: &Theme, own: &OwnWords) -> Self {
         let words =
             locale::words(locale_code).unwrap_or_else(|| locale::words("en").expect("en exists"));
         Builder {
-            words,
+            words: words.with_own(own),
             style: theme.date_style,
             warnings: Vec::new(),
         }
@@ -125,7 +133,7 @@ impl Builder {
             point(start, false),
             point(end, true),
             self.style,
-            self.words,
+            &self.words,
         );
         (!text.is_empty()).then_some(text)
     }
@@ -151,11 +159,26 @@ impl Builder {
             .map(|b| BlockData {
                 title: self.rich(b.title.as_deref()),
                 text: self.prose(b.text.as_deref()),
+                details: self.details(&b.details),
                 items: self.bullets(&b.items),
                 numbered: b.numbered,
                 quote: self.rich(b.quote.as_deref()),
                 cite: self.rich(b.cite.as_deref()),
                 signature: self.rich(b.signature.as_deref()),
+            })
+            .collect()
+    }
+
+    /// Labelled details; one without a value is left out, one without a
+    /// label is its value alone.
+    pub(super) fn details(&mut self, details: &[Detail]) -> Vec<DetailData> {
+        details
+            .iter()
+            .filter_map(|d| {
+                Some(DetailData {
+                    value: self.rich(Some(&d.value))?,
+                    label: self.rich(Some(&d.label)),
+                })
             })
             .collect()
     }
@@ -224,7 +247,7 @@ impl Builder {
             push("location", "location", location.clone(), None);
         }
         BasicsData {
-            name: markup::plain(&b.name),
+            name: name_of(b),
             label: self.rich(b.label.as_deref()),
             tagline: self.rich(b.tagline.as_deref()),
             contacts,
@@ -232,6 +255,12 @@ impl Builder {
             photo,
         }
     }
+}
+
+/// The name as plain text, when the profile gives one.
+fn name_of(basics: &Basics) -> Option<String> {
+    let name = markup::plain(basics.name.as_ref()?.get_ref());
+    (!name.trim().is_empty()).then_some(name)
 }
 
 /// A place as one line, when there is one.

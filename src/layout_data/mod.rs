@@ -21,7 +21,7 @@ pub use build::build;
 pub use facts::{Fact, FactRole, Origin, facts};
 
 /// The version of the data contract.
-pub const DATA_VERSION: u32 = 1;
+pub const DATA_VERSION: u32 = 2;
 
 /// Rich text: a list of styled spans.
 pub type Rich = Vec<Span>;
@@ -30,7 +30,7 @@ pub type Rich = Vec<Span>;
 pub struct LayoutData {
     pub data_version: u32,
     pub meta: Meta,
-    pub words: &'static Words,
+    pub words: Words,
     /// The layout's theme options, defaults filled in.
     pub theme: Map<String, Json>,
     pub basics: BasicsData,
@@ -41,9 +41,10 @@ pub struct LayoutData {
 
 #[derive(Debug, Serialize)]
 pub struct Meta {
-    /// "<name> — CV", for the PDF title.
+    /// "<name> — CV" (or "<headline> — CV" without a name), for the PDF title.
     pub title: String,
-    pub author: String,
+    /// The name, when there is one: zero or one authors.
+    pub author: Vec<String>,
     /// Skills and their keywords, for the PDF keywords.
     pub keywords: Vec<String>,
     pub locale: String,
@@ -52,8 +53,8 @@ pub struct Meta {
 
 #[derive(Debug, Serialize)]
 pub struct BasicsData {
-    /// The name as plain text.
-    pub name: String,
+    /// The name as plain text; `none` for an anonymous CV.
+    pub name: Option<String>,
     pub label: Option<Rich>,
     pub tagline: Option<Rich>,
     /// Contact details in a sensible order, ready to print.
@@ -119,6 +120,10 @@ impl Section {
 /// (`stars`, `level`, `value`, …) repeat some of it for layouts that want them.
 #[derive(Debug, Serialize, Default)]
 pub struct Entry {
+    /// The sub-heading this entry is listed under (`group` in the profile).
+    /// Entries of one group are adjacent; a layout prints the heading
+    /// before the first of them (`groups` in vitae.typ splits them).
+    pub group: Option<Rich>,
     pub title: Option<Rich>,
     pub subtitle: Option<Rich>,
     /// A short side note: a grade, a skill note, stars.
@@ -128,9 +133,15 @@ pub struct Entry {
     pub location: Option<String>,
     pub url: Option<LinkData>,
     pub text: Vec<Rich>,
+    /// Labelled details: "Stack: Rust", "Client: Acme".
+    pub details: Vec<DetailData>,
     pub items: Vec<BulletData>,
-    /// Keywords, tech stack, courses.
+    /// Keywords, tech stack, courses, as lines of text; a skill's level and
+    /// note are in parentheses ("Rust (deepest, 3 roles)").
     pub tags: Vec<String>,
+    /// A skill category's items with their level and note apart, for
+    /// layouts that style them (`keyword` in vitae.typ).
+    pub keywords: Vec<KeywordData>,
     pub blocks: Vec<BlockData>,
     /// Roles at one organisation (work, volunteer): entries themselves.
     pub roles: Vec<Entry>,
@@ -154,10 +165,26 @@ pub struct BulletData {
     pub items: Vec<BulletData>,
 }
 
+/// A label and its value: "Issued by" → "AWS".
+#[derive(Debug, Serialize)]
+pub struct DetailData {
+    pub label: Option<Rich>,
+    pub value: Rich,
+}
+
+/// One skill of a category.
+#[derive(Debug, Serialize)]
+pub struct KeywordData {
+    pub name: String,
+    pub level: Option<String>,
+    pub note: Option<String>,
+}
+
 #[derive(Debug, Serialize, Default)]
 pub struct BlockData {
     pub title: Option<Rich>,
     pub text: Vec<Rich>,
+    pub details: Vec<DetailData>,
     pub items: Vec<BulletData>,
     pub numbered: bool,
     pub quote: Option<Rich>,

@@ -18,8 +18,15 @@ impl Builder {
                 all.push(section);
             }
         }
-        for custom in &p.sections {
-            all.push(self.custom_section(custom));
+        for (index, custom) in p.sections.iter().enumerate() {
+            all.push(self.custom_section(custom, index));
+        }
+        for section in &mut all {
+            if let Some(intro) = p.intros.get(&section.id) {
+                let mut text = self.prose(Some(intro.get_ref()));
+                text.append(&mut section.text);
+                section.text = text;
+            }
         }
         if p.numbers.as_ref().is_some_and(|n| n.items.is_empty()) {
             self.warnings.push(Diagnostic::warning(
@@ -35,7 +42,7 @@ impl Builder {
         for section in &mut all {
             section.title = match p.titles.get(&section.id) {
                 Some(title) => markup::plain(title.get_ref()),
-                None if section.title.is_empty() => self
+                None if section.kind != "custom" && section.title.is_empty() => self
                     .words
                     .title(&section.id)
                     .unwrap_or(&section.id)
@@ -86,19 +93,34 @@ impl Builder {
     /// The entries of the built-in section `id`, for sections of entries.
     fn entries_of(&mut self, p: &Profile, id: &str) -> Option<Vec<Entry>> {
         Some(match id {
-            "work" => p.work.iter().map(|w| self.work(w)).collect(),
-            "volunteer" => p.volunteer.iter().map(|v| self.volunteer(v)).collect(),
-            "education" => p.education.iter().map(|e| self.education(e)).collect(),
-            "projects" => p.projects.iter().map(|x| self.project(x)).collect(),
-            "skills" => p.skills.iter().map(|s| self.skill(s)).collect(),
-            "awards" => p.awards.iter().map(|a| self.award(a)).collect(),
-            "certificates" => p.certificates.iter().map(|c| self.certificate(c)).collect(),
-            "publications" => p.publications.iter().map(|x| self.publication(x)).collect(),
-            "languages" => p.languages.iter().map(|l| self.language(l)).collect(),
-            "interests" => p.interests.iter().map(|i| self.interest(i)).collect(),
-            "references" => p.references.iter().map(|r| self.reference(r)).collect(),
+            "work" => self.grouped(&p.work, Self::work),
+            "volunteer" => self.grouped(&p.volunteer, Self::volunteer),
+            "education" => self.grouped(&p.education, Self::education),
+            "projects" => self.grouped(&p.projects, Self::project),
+            "skills" => self.grouped(&p.skills, Self::skill),
+            "awards" => self.grouped(&p.awards, Self::award),
+            "certificates" => self.grouped(&p.certificates, Self::certificate),
+            "publications" => self.grouped(&p.publications, Self::publication),
+            "languages" => self.grouped(&p.languages, Self::language),
+            "interests" => self.grouped(&p.interests, Self::interest),
+            "references" => self.grouped(&p.references, Self::reference),
             _ => return None,
         })
+    }
+
+    /// Builds the entries of a section and gathers them by `group`: each
+    /// group's entries together, in the order written, the groups in the
+    /// order they first appear (ungrouped entries form a group of their own).
+    fn grouped<T: Grouped>(&mut self, list: &[T], build: fn(&mut Self, &T) -> Entry) -> Vec<Entry> {
+        gather_groups(list)
+            .into_iter()
+            .map(|i| {
+                let x = &list[i];
+                let mut entry = build(self, x);
+                entry.group = self.rich(x.group());
+                entry
+            })
+            .collect()
     }
 
     fn award(&mut self, a: &Award) -> Entry {
@@ -107,6 +129,7 @@ impl Builder {
             subtitle: self.rich(a.awarder.as_deref()),
             dates: self.date(a.date.as_ref()),
             text: self.prose(a.summary.as_deref()),
+            details: self.details(&a.details),
             ..Entry::default()
         }
     }
@@ -117,6 +140,7 @@ impl Builder {
             subtitle: self.rich(c.issuer.as_deref()),
             dates: self.date(c.date.as_ref()),
             url: self.url(c.url.as_ref()),
+            details: self.details(&c.details),
             ..Entry::default()
         }
     }
@@ -128,6 +152,7 @@ impl Builder {
             dates: self.date(x.date.as_ref()),
             url: self.url(x.url.as_ref()),
             text: self.prose(x.summary.as_deref()),
+            details: self.details(&x.details),
             ..Entry::default()
         }
     }
@@ -183,6 +208,7 @@ impl Builder {
         start: Option<&toml::Spanned<DateInput>>,
         end: Option<&toml::Spanned<DateInput>>,
         summary: Option<&str>,
+        details: &[Detail],
         highlights: &[Bullet],
         stack: &[String],
         blocks: &[Block],
@@ -193,6 +219,7 @@ impl Builder {
             location: place(location),
             dates: self.dates(start, end),
             text: self.prose(summary),
+            details: self.details(details),
             items: self.bullets(highlights),
             tags: plain_all(stack),
             blocks: self.blocks(blocks),
@@ -212,6 +239,7 @@ impl Builder {
                     r.start.as_ref(),
                     r.end.as_ref(),
                     r.summary.as_deref(),
+                    &r.details,
                     &r.highlights,
                     &r.stack,
                     &r.blocks,
@@ -225,6 +253,7 @@ impl Builder {
             w.start.as_ref(),
             w.end.as_ref(),
             w.summary.as_deref(),
+            &w.details,
             &w.highlights,
             &w.stack,
             &w.blocks,
@@ -233,6 +262,7 @@ impl Builder {
             || own.subtitle.is_some()
             || own.dates.is_some()
             || !own.text.is_empty()
+            || !own.details.is_empty()
             || !own.items.is_empty()
             || !own.tags.is_empty()
             || !own.blocks.is_empty();
@@ -259,6 +289,7 @@ impl Builder {
             v.start.as_ref(),
             v.end.as_ref(),
             v.summary.as_deref(),
+            &v.details,
             &v.highlights,
             &[],
             &[],
@@ -288,6 +319,7 @@ impl Builder {
             location: place(e.location.as_ref()),
             url: self.url(e.url.as_ref()),
             text: self.prose(e.summary.as_deref()),
+            details: self.details(&e.details),
             items: self.bullets(&e.highlights),
             tags: plain_all(&e.courses),
             ..Entry::default()
@@ -306,6 +338,7 @@ impl Builder {
             dates: self.dates(x.start.as_ref(), x.end.as_ref()),
             url: self.url(x.url.as_ref()),
             text: self.prose(x.description.as_deref()),
+            details: self.details(&x.details),
             items: self.bullets(&x.highlights),
             tags: plain_all(&x.keywords),
             stars: x.stars,
@@ -319,15 +352,28 @@ impl Builder {
             title: self.rich(Some(&s.name)),
             subtitle: self.rich(s.level.as_deref()),
             note: self.rich(s.note.as_deref()),
-            tags: plain_all(&s.keywords),
+            tags: s
+                .keywords
+                .iter()
+                .map(|k| markup::plain(&k.display()))
+                .collect(),
+            keywords: s
+                .keywords
+                .iter()
+                .map(|k| KeywordData {
+                    name: markup::plain(&k.name),
+                    level: k.level.as_deref().map(markup::plain),
+                    note: k.note.as_deref().map(markup::plain),
+                })
+                .collect(),
             level: s.level.clone(),
             ..Entry::default()
         }
     }
 
-    fn custom_section(&mut self, s: &CustomSection) -> Section {
+    fn custom_section(&mut self, s: &CustomSection, index: usize) -> Section {
         Section {
-            id: custom_section_id(s),
+            id: custom_section_id(s, index),
             kind: "custom".into(),
             title: markup::plain(&s.title),
             text: self.prose(s.text.as_deref()),
@@ -338,22 +384,25 @@ impl Builder {
             signature: self.rich(s.signature.as_deref()),
             footnote: None,
             blocks: self.blocks(&s.blocks),
-            entries: s
-                .entries
-                .iter()
-                .map(|e| Entry {
-                    title: self.rich(e.title.as_deref()),
-                    subtitle: self.rich(e.subtitle.as_deref()),
-                    location: place(e.location.as_ref()),
-                    url: self.url(e.url.as_ref()),
-                    dates: self
-                        .date(e.date.as_ref())
-                        .or_else(|| self.dates(e.start.as_ref(), e.end.as_ref())),
-                    text: self.prose(e.text.as_deref()),
-                    items: self.bullets(&e.items),
-                    ..Entry::default()
-                })
-                .collect(),
+            entries: self.grouped(&s.entries, Self::custom_entry),
+        }
+    }
+}
+
+impl Builder {
+    fn custom_entry(&mut self, e: &CustomEntry) -> Entry {
+        Entry {
+            title: self.rich(e.title.as_deref()),
+            subtitle: self.rich(e.subtitle.as_deref()),
+            location: place(e.location.as_ref()),
+            url: self.url(e.url.as_ref()),
+            dates: self
+                .date(e.date.as_ref())
+                .or_else(|| self.dates(e.start.as_ref(), e.end.as_ref())),
+            text: self.prose(e.text.as_deref()),
+            details: self.details(&e.details),
+            items: self.bullets(&e.items),
+            ..Entry::default()
         }
     }
 }
@@ -361,6 +410,21 @@ impl Builder {
 /// Keywords and stacks are short labels: markup is stripped.
 fn plain_all(items: &[String]) -> Vec<String> {
     items.iter().map(|i| markup::plain(i)).collect()
+}
+
+/// The indices of `list` in the order of its groups: each group's entries
+/// in the order written, the groups in the order they first appear.
+pub(super) fn gather_groups<T: Grouped>(list: &[T]) -> Vec<usize> {
+    let mut groups: Vec<Option<&str>> = Vec::new();
+    for item in list {
+        if !groups.contains(&item.group()) {
+            groups.push(item.group());
+        }
+    }
+    groups
+        .into_iter()
+        .flat_map(|g| (0..list.len()).filter(move |&i| list[i].group() == g))
+        .collect()
 }
 
 /// An employer's dates when it has one role; with several, each role has its own.

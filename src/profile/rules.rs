@@ -25,12 +25,23 @@ pub const MAX_BULLET_DEPTH: usize = 5;
 
 use super::model::CustomSection;
 
-/// A custom section's id: given, or derived from its title.
-pub fn custom_section_id(section: &CustomSection) -> String {
+/// A custom section's id: given, or derived from its title; an untitled
+/// section is `section-N`, N counting `[[sections]]` from 1.
+pub fn custom_section_id(section: &CustomSection, index: usize) -> String {
     match &section.id {
         Some(id) => id.get_ref().clone(),
-        None => id_from_title(&section.title),
+        None => match id_from_title(&section.title) {
+            id if id.is_empty() => format!("section-{}", index + 1),
+            id => id,
+        },
     }
+}
+
+/// Every section id of a profile: the built-in ones, then its own.
+pub fn section_ids(profile: &super::model::Profile) -> Vec<String> {
+    let builtin = BUILTIN_SECTIONS.iter().map(|id| id.to_string());
+    let custom = (profile.sections.iter().enumerate()).map(|(i, s)| custom_section_id(s, i));
+    builtin.chain(custom).collect()
 }
 
 /// The id a custom section gets from its title: "Open Source!" → `open-source`.

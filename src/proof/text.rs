@@ -391,8 +391,8 @@ mod tests {
         let text = format!("[basics]\nname = \"{name}\"\n");
         let parsed = crate::profile::load::parse(SourceFile::new("me.toml", text)).unwrap();
         let layout = Layout::builtin("classic").unwrap();
-        let theme =
-            crate::theme::resolve(&layout, &parsed.profile.theme, &parsed.source, &[]).unwrap();
+        let theme = crate::theme::resolve(&layout, &parsed.profile.theme, &parsed.source, &[], &[])
+            .unwrap();
         let (data, _) = crate::layout_data::build(&parsed.profile, &theme, "en", None);
         let json = serde_json::to_vec(&serde_json::to_value(&data).unwrap()).unwrap();
         let engine = Engine::new(FontSet::bundled());

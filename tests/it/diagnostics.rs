@@ -162,7 +162,7 @@ fn unknown_key_with_a_synonym_hint() {
 fn missing_required_key() {
     render_profile(
         "missing_required_key",
-        "[basics]\nlabel = \"Engineer\"\n",
+        "[basics]\nname = \"Ada\"\n[[projects]]\ndescription = \"A tool\"\n",
         1,
     );
 }

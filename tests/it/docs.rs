@@ -35,3 +35,27 @@ fn the_readme_example_is_a_valid_profile() {
         .expect("README example parses");
     assert!(validate::validate(&parsed).is_empty());
 }
+
+/// Every ```toml block of a Markdown file, in order.
+fn toml_blocks(doc: &str) -> Vec<&str> {
+    doc.split("```toml\n")
+        .skip(1)
+        .map(|rest| &rest[..rest.find("```").unwrap()])
+        .collect()
+}
+
+#[test]
+fn the_readme_examples_render_and_print_what_they_promise() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    // The README's blocks build one profile: a minimal one, then variants.
+    let profile = toml_blocks(&readme).join("\n");
+    let dir = crate::common::Sandbox::new().profile("me.toml", &profile);
+    dir.run(&["render", "me.toml"]).ok();
+    dir.run(&["render", "me.toml", "--all-variants"]).ok();
+    let text = crate::common::pdf_text(dir.join("me.pdf"));
+    // docs/profile.md: `$` prints as written, `**…**` is bold.
+    for promised in ["Saved $2 million a year", "Cut p99 latency by 80%"] {
+        assert!(text.contains(promised), "“{promised}” in {text}");
+    }
+    assert!(dir.exists("me-backend.pdf"));
+}

@@ -53,13 +53,14 @@ fn every_problem_in_a_file_is_reported_in_one_run() {
 }
 
 #[test]
-fn missing_name_is_named() {
-    let (code, err, wrote) = fail("[basics]\nlabel = \"Engineer\"\n");
+fn a_missing_required_key_is_named() {
+    let (code, err, wrote) =
+        fail("[basics]\nname = \"Ada\"\n[[projects]]\ndescription = \"A tool\"\n");
     assert_eq!(code, 1);
     assert!(!wrote);
     assert!(err.contains("missing required key `name`"), "{err}");
-    assert!(err.contains("key: basics.name"), "{err}");
-    assert!(err.contains("me.toml:1:"), "{err}");
+    assert!(err.contains("key: projects[0].name"), "{err}");
+    assert!(err.contains("me.toml:3:"), "{err}");
 }
 
 #[test]

@@ -209,7 +209,7 @@ fn json_output_is_the_layout_data() {
     dir.run(&["render", &profile, "-o", "sam.pdf", "--format", "json"])
         .ok();
     let data: serde_json::Value = serde_json::from_slice(&dir.read("sam.json")).unwrap();
-    assert_eq!(data["data_version"], 1);
+    assert_eq!(data["data_version"], 2);
     assert_eq!(data["basics"]["name"], "Sam Iyer-Novak");
     assert_eq!(data["sections"][1]["id"], "work");
 }

@@ -26,6 +26,7 @@ mod layouts;
 mod new;
 mod proof_faults;
 mod proofs;
+mod real_resumes;
 mod reliability;
 mod safety;
 mod schema;

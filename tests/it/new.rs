@@ -67,3 +67,17 @@ fn new_never_overwrites_and_honours_dash_o() {
         "any name round-trips"
     );
 }
+
+#[test]
+fn the_schema_line_to_copy_stands_alone_in_the_starter() {
+    let dir = Sandbox::new();
+    dir.run(&["new", "Ada Quill"]).ok();
+    let text = dir.read_text("ada-quill.toml");
+    let line = text
+        .lines()
+        .find(|l| l.contains("#:schema"))
+        .expect("the starter shows the schema line");
+    // The line is meant to be copied as it is: nothing else may share it.
+    let shown = line.strip_prefix('#').map(str::trim_start);
+    assert_eq!(shown, Some("#:schema ./vitae.schema.json"));
+}

@@ -47,7 +47,7 @@ fn every_example_validates_and_points_editors_at_the_schema() {
 }
 
 #[test]
-fn unknown_keys_missing_names_and_bad_shapes_are_rejected() {
+fn unknown_keys_missing_required_keys_and_bad_shapes_are_rejected() {
     let validator = validator();
     assert!(validator.is_valid(&as_json("[basics]\nname = \"Ada\"\n")));
     assert!(
@@ -55,8 +55,21 @@ fn unknown_keys_missing_names_and_bad_shapes_are_rejected() {
         "unknown key"
     );
     assert!(
-        !validator.is_valid(&as_json("[basics]\nlabel = \"x\"\n")),
-        "missing name"
+        validator.is_valid(&as_json("[basics]\nlabel = \"x\"\n")),
+        "the name is optional"
+    );
+    assert!(
+        !validator.is_valid(&as_json("[[projects]]\ndescription = \"x\"\n")),
+        "missing project name"
+    );
+    assert!(validator.is_valid(&as_json(
+        "[[skills]]\nname = \"L\"\nkeywords = [\"Go\", { name = \"Rust\", level = \"deep\" }]\n"
+    )));
+    assert!(
+        !validator.is_valid(&as_json(
+            "[[skills]]\nname = \"L\"\nkeywords = [{ nmae = \"Rust\" }]\n"
+        )),
+        "bad skill item"
     );
     assert!(
         !validator.is_valid(&as_json(

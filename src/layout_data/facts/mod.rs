@@ -17,6 +17,7 @@ use crate::profile::rules::custom_section_id;
 use crate::theme::Theme;
 
 use super::build::{Builder, place};
+use super::sections::gather_groups;
 
 mod sections;
 
@@ -64,7 +65,7 @@ pub enum FactRole {
 /// Every fact of `profile` that the layout data carries, in profile order.
 pub fn facts(profile: &Profile, theme: &Theme, locale: &str) -> Vec<Fact> {
     let mut walk = Walk {
-        builder: Builder::new(locale, theme),
+        builder: Builder::new(locale, theme, &profile.words),
         facts: Vec::new(),
         section: None,
         entry: None,
@@ -157,12 +158,44 @@ impl Walk {
         self.role = role;
     }
 
+    /// Labelled details: the label, then its value.
+    fn details(&mut self, path: &str, details: &[Detail]) {
+        let valued = details.iter().enumerate();
+        for (i, detail) in valued.filter(|(_, d)| !d.value.trim().is_empty()) {
+            self.text(&format!("{path}[{i}].label"), Some(&detail.label));
+            self.text(&format!("{path}[{i}].value"), Some(&detail.value));
+        }
+    }
+
+    /// Walks the entries of `list` (at `path`) in the order a layout shows
+    /// them, gathered by group. A group's sub-heading is a fact of its own,
+    /// read before the group's first entry.
+    fn each_grouped<T: Grouped>(
+        &mut self,
+        path: &str,
+        list: &[T],
+        mut each: impl FnMut(&mut Self, usize, &T),
+    ) {
+        let mut previous = None;
+        for i in gather_groups(list) {
+            let group = list[i].group();
+            if group.is_some() && group != previous {
+                self.entry = None;
+                self.role = FactRole::Heading;
+                self.text(&format!("{path}[{i}].group"), group);
+            }
+            previous = group;
+            each(self, i, &list[i]);
+        }
+    }
+
     fn blocks(&mut self, path: &str, blocks: &[Block]) {
         let role = std::mem::replace(&mut self.role, FactRole::Body);
         for (i, block) in blocks.iter().enumerate() {
             let at = format!("{path}[{i}]");
             self.text(&format!("{at}.title"), block.title.as_deref());
             self.prose(&format!("{at}.text"), block.text.as_deref());
+            self.details(&format!("{at}.details"), &block.details);
             self.bullets(&format!("{at}.items"), &block.items);
             self.text(&format!("{at}.quote"), block.quote.as_deref());
             self.text(&format!("{at}.cite"), block.cite.as_deref());
@@ -231,7 +264,9 @@ impl Walk {
 
     fn basics(&mut self, profile: &Profile) {
         let b = &profile.basics;
-        self.text("basics.name", Some(&b.name));
+        if let Some(name) = &b.name {
+            self.text("basics.name", Some(name.get_ref()));
+        }
         self.text("basics.label", b.label.as_deref());
         self.text("basics.tagline", b.tagline.as_deref());
         if let Some(email) = &b.email {
@@ -283,16 +318,27 @@ impl Walk {
         for (id, walk) in sections {
             if shown(id) {
                 self.enter(id, FactRole::Body);
+                self.intro(p, id);
                 walk(self, p);
             }
         }
         for (i, custom) in p.sections.iter().enumerate() {
-            let id = custom_section_id(custom);
+            let id = custom_section_id(custom, i);
             if shown(&id) {
                 self.enter(&id, FactRole::Heading);
+                self.text(&format!("sections[{i}].title"), Some(&custom.title));
+                self.intro(p, &id);
                 self.custom_section(&format!("sections[{i}]"), custom);
             }
         }
+    }
+
+    /// The section's intro, read before its entries.
+    fn intro(&mut self, p: &Profile, id: &str) {
+        let role = std::mem::replace(&mut self.role, FactRole::Body);
+        let intro = p.intros.get(id).map(|i| i.get_ref().as_str());
+        self.prose(&format!("intros.{id}"), intro);
+        self.role = role;
     }
 
     /// Starts the facts of section `id`, outside any entry.

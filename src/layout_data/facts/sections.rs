@@ -41,6 +41,7 @@ impl Walk {
         team: Option<&str>,
         (start, end): (Option<&Spanned<DateInput>>, Option<&Spanned<DateInput>>),
         summary: Option<&str>,
+        details: &[Detail],
         highlights: &[Bullet],
         stack: &[String],
         blocks: &[Block],
@@ -51,189 +52,209 @@ impl Walk {
         self.dates(at, start, end);
         self.role = FactRole::Body;
         self.prose(&format!("{at}.summary"), summary);
+        self.details(&format!("{at}.details"), details);
         self.bullets(&format!("{at}.highlights"), highlights);
         self.list(&format!("{at}.stack"), stack);
         self.blocks(&format!("{at}.blocks"), blocks);
     }
 
     pub(super) fn work(&mut self, p: &Profile) {
-        for (i, w) in p.work.iter().enumerate() {
+        self.each_grouped("work", &p.work, |this, i, w| {
             let at = format!("work[{i}]");
-            self.entry();
-            self.text(&format!("{at}.name"), w.name.as_deref());
-            self.text(&format!("{at}.description"), w.description.as_deref());
-            self.url(&at, w.url.as_ref());
-            self.location(&at, w.location.as_ref());
-            self.role(
+            this.entry();
+            this.text(&format!("{at}.name"), w.name.as_deref());
+            this.text(&format!("{at}.description"), w.description.as_deref());
+            this.url(&at, w.url.as_ref());
+            this.location(&at, w.location.as_ref());
+            this.role(
                 &at,
                 w.position.as_deref(),
                 w.team.as_deref(),
                 (w.start.as_ref(), w.end.as_ref()),
                 w.summary.as_deref(),
+                &w.details,
                 &w.highlights,
                 &w.stack,
                 &w.blocks,
             );
             for (j, r) in w.roles.iter().enumerate() {
                 let at = format!("{at}.roles[{j}]");
-                self.entry();
-                self.location(&at, r.location.as_ref());
-                self.role(
+                this.entry();
+                this.location(&at, r.location.as_ref());
+                this.role(
                     &at,
                     r.position.as_deref(),
                     r.team.as_deref(),
                     (r.start.as_ref(), r.end.as_ref()),
                     r.summary.as_deref(),
+                    &r.details,
                     &r.highlights,
                     &r.stack,
                     &r.blocks,
                 );
             }
-        }
+        });
     }
 
     pub(super) fn volunteer(&mut self, p: &Profile) {
-        for (i, v) in p.volunteer.iter().enumerate() {
+        self.each_grouped("volunteer", &p.volunteer, |this, i, v| {
             let at = format!("volunteer[{i}]");
-            self.entry();
-            self.text(&format!("{at}.organization"), v.organization.as_deref());
-            self.url(&at, v.url.as_ref());
-            self.location(&at, v.location.as_ref());
+            this.entry();
+            this.text(&format!("{at}.organization"), v.organization.as_deref());
+            this.url(&at, v.url.as_ref());
+            this.location(&at, v.location.as_ref());
             let dates = (v.start.as_ref(), v.end.as_ref());
             let (summary, highlights) = (v.summary.as_deref(), &v.highlights);
-            self.role(
+            this.role(
                 &at,
                 v.position.as_deref(),
                 None,
                 dates,
                 summary,
+                &v.details,
                 highlights,
                 &[],
                 &[],
             );
-        }
+        });
     }
 
     pub(super) fn education(&mut self, p: &Profile) {
-        for (i, e) in p.education.iter().enumerate() {
+        self.each_grouped("education", &p.education, |this, i, e| {
             let at = format!("education[{i}]");
-            self.entry();
-            self.text(&format!("{at}.institution"), e.institution.as_deref());
-            self.text(&format!("{at}.study_type"), e.study_type.as_deref());
-            self.text(&format!("{at}.area"), e.area.as_deref());
-            self.dates(&at, e.start.as_ref(), e.end.as_ref());
-            self.location(&at, e.location.as_ref());
-            self.url(&at, e.url.as_ref());
-            self.text(&format!("{at}.score"), e.score.as_deref());
-            self.role = FactRole::Body;
-            self.prose(&format!("{at}.summary"), e.summary.as_deref());
-            self.bullets(&format!("{at}.highlights"), &e.highlights);
-            self.list(&format!("{at}.courses"), &e.courses);
-        }
+            this.entry();
+            this.text(&format!("{at}.institution"), e.institution.as_deref());
+            this.text(&format!("{at}.study_type"), e.study_type.as_deref());
+            this.text(&format!("{at}.area"), e.area.as_deref());
+            this.dates(&at, e.start.as_ref(), e.end.as_ref());
+            this.location(&at, e.location.as_ref());
+            this.url(&at, e.url.as_ref());
+            this.text(&format!("{at}.score"), e.score.as_deref());
+            this.role = FactRole::Body;
+            this.prose(&format!("{at}.summary"), e.summary.as_deref());
+            this.details(&format!("{at}.details"), &e.details);
+            this.bullets(&format!("{at}.highlights"), &e.highlights);
+            this.list(&format!("{at}.courses"), &e.courses);
+        });
     }
 
     pub(super) fn projects(&mut self, p: &Profile) {
-        for (i, x) in p.projects.iter().enumerate() {
+        self.each_grouped("projects", &p.projects, |this, i, x| {
             let at = format!("projects[{i}]");
-            self.entry();
-            self.text(&format!("{at}.name"), Some(&x.name));
-            self.dates(&at, x.start.as_ref(), x.end.as_ref());
-            self.url(&at, x.url.as_ref());
-            self.role = FactRole::Aside;
+            this.entry();
+            this.text(&format!("{at}.name"), Some(&x.name));
+            this.dates(&at, x.start.as_ref(), x.end.as_ref());
+            this.url(&at, x.url.as_ref());
+            this.role = FactRole::Aside;
             if let Some(stars) = x.stars {
                 let raw = Origin::Raw(format!("stars = {stars}"));
-                self.push(format!("{at}.stars"), stars.to_string(), raw);
+                this.push(format!("{at}.stars"), stars.to_string(), raw);
             }
-            self.role = FactRole::Body;
-            self.prose(&format!("{at}.description"), x.description.as_deref());
-            self.bullets(&format!("{at}.highlights"), &x.highlights);
-            self.list(&format!("{at}.keywords"), &x.keywords);
-        }
+            this.role = FactRole::Body;
+            this.prose(&format!("{at}.description"), x.description.as_deref());
+            this.details(&format!("{at}.details"), &x.details);
+            this.bullets(&format!("{at}.highlights"), &x.highlights);
+            this.list(&format!("{at}.keywords"), &x.keywords);
+        });
     }
 
     pub(super) fn skills(&mut self, p: &Profile) {
-        for (i, s) in p.skills.iter().enumerate() {
+        self.each_grouped("skills", &p.skills, |this, i, s| {
             let at = format!("skills[{i}]");
-            self.entry();
-            self.text(&format!("{at}.name"), Some(&s.name));
-            self.role = FactRole::Body;
-            self.text(&format!("{at}.level"), s.level.as_deref());
-            self.list(&format!("{at}.keywords"), &s.keywords);
-            self.text(&format!("{at}.note"), s.note.as_deref());
-        }
+            this.entry();
+            this.text(&format!("{at}.name"), Some(&s.name));
+            this.role = FactRole::Body;
+            this.text(&format!("{at}.level"), s.level.as_deref());
+            for (j, item) in s.keywords.iter().enumerate() {
+                let at = format!("{at}.keywords[{j}]");
+                match (&item.level, &item.note) {
+                    (None, None) => this.text(&at, Some(&item.name)),
+                    _ => {
+                        this.text(&format!("{at}.name"), Some(&item.name));
+                        this.text(&format!("{at}.level"), item.level.as_deref());
+                        this.text(&format!("{at}.note"), item.note.as_deref());
+                    }
+                }
+            }
+            this.text(&format!("{at}.note"), s.note.as_deref());
+        });
     }
 
     pub(super) fn awards(&mut self, p: &Profile) {
-        for (i, a) in p.awards.iter().enumerate() {
+        self.each_grouped("awards", &p.awards, |this, i, a| {
             let at = format!("awards[{i}]");
-            self.entry();
-            self.text(&format!("{at}.title"), Some(&a.title));
-            self.text(&format!("{at}.awarder"), a.awarder.as_deref());
-            self.date(&at, a.date.as_ref());
-            self.role = FactRole::Body;
-            self.prose(&format!("{at}.summary"), a.summary.as_deref());
-        }
+            this.entry();
+            this.text(&format!("{at}.title"), Some(&a.title));
+            this.text(&format!("{at}.awarder"), a.awarder.as_deref());
+            this.date(&at, a.date.as_ref());
+            this.role = FactRole::Body;
+            this.prose(&format!("{at}.summary"), a.summary.as_deref());
+            this.details(&format!("{at}.details"), &a.details);
+        });
     }
 
     pub(super) fn certificates(&mut self, p: &Profile) {
-        for (i, c) in p.certificates.iter().enumerate() {
+        self.each_grouped("certificates", &p.certificates, |this, i, c| {
             let at = format!("certificates[{i}]");
-            self.entry();
-            self.text(&format!("{at}.name"), Some(&c.name));
-            self.text(&format!("{at}.issuer"), c.issuer.as_deref());
-            self.date(&at, c.date.as_ref());
-            self.url(&at, c.url.as_ref());
-        }
+            this.entry();
+            this.text(&format!("{at}.name"), Some(&c.name));
+            this.text(&format!("{at}.issuer"), c.issuer.as_deref());
+            this.date(&at, c.date.as_ref());
+            this.url(&at, c.url.as_ref());
+            this.role = FactRole::Body;
+            this.details(&format!("{at}.details"), &c.details);
+        });
     }
 
     pub(super) fn publications(&mut self, p: &Profile) {
-        for (i, x) in p.publications.iter().enumerate() {
+        self.each_grouped("publications", &p.publications, |this, i, x| {
             let at = format!("publications[{i}]");
-            self.entry();
-            self.text(&format!("{at}.name"), Some(&x.name));
-            self.text(&format!("{at}.publisher"), x.publisher.as_deref());
-            self.date(&at, x.date.as_ref());
-            self.url(&at, x.url.as_ref());
-            self.role = FactRole::Body;
-            self.prose(&format!("{at}.summary"), x.summary.as_deref());
-        }
+            this.entry();
+            this.text(&format!("{at}.name"), Some(&x.name));
+            this.text(&format!("{at}.publisher"), x.publisher.as_deref());
+            this.date(&at, x.date.as_ref());
+            this.url(&at, x.url.as_ref());
+            this.role = FactRole::Body;
+            this.prose(&format!("{at}.summary"), x.summary.as_deref());
+            this.details(&format!("{at}.details"), &x.details);
+        });
     }
 
     pub(super) fn languages(&mut self, p: &Profile) {
-        for (i, l) in p.languages.iter().enumerate() {
+        self.each_grouped("languages", &p.languages, |this, i, l| {
             let at = format!("languages[{i}]");
-            self.entry();
-            self.text(&format!("{at}.language"), Some(&l.language));
-            self.role = FactRole::Body;
-            self.text(&format!("{at}.fluency"), l.fluency.as_deref());
-        }
+            this.entry();
+            this.text(&format!("{at}.language"), Some(&l.language));
+            this.role = FactRole::Body;
+            this.text(&format!("{at}.fluency"), l.fluency.as_deref());
+        });
     }
 
     pub(super) fn interests(&mut self, p: &Profile) {
-        for (i, x) in p.interests.iter().enumerate() {
+        self.each_grouped("interests", &p.interests, |this, i, x| {
             let at = format!("interests[{i}]");
-            self.entry();
-            self.text(&format!("{at}.name"), Some(&x.name));
-            self.role = FactRole::Body;
-            self.list(&format!("{at}.keywords"), &x.keywords);
-        }
+            this.entry();
+            this.text(&format!("{at}.name"), Some(&x.name));
+            this.role = FactRole::Body;
+            this.list(&format!("{at}.keywords"), &x.keywords);
+        });
     }
 
     pub(super) fn references(&mut self, p: &Profile) {
-        for (i, r) in p.references.iter().enumerate() {
+        self.each_grouped("references", &p.references, |this, i, r| {
             let at = format!("references[{i}]");
             // A reference may be set as a quote above its attribution.
-            self.entry();
-            self.role = FactRole::Body;
-            self.text(&format!("{at}.name"), Some(&r.name));
-            self.text(&format!("{at}.role"), r.role.as_deref());
-            self.text(&format!("{at}.organization"), r.organization.as_deref());
-            self.prose(&format!("{at}.reference"), r.reference.as_deref());
-        }
+            this.entry();
+            this.role = FactRole::Body;
+            this.text(&format!("{at}.name"), Some(&r.name));
+            this.text(&format!("{at}.role"), r.role.as_deref());
+            this.text(&format!("{at}.organization"), r.organization.as_deref());
+            this.prose(&format!("{at}.reference"), r.reference.as_deref());
+        });
     }
 
+    /// A custom section's content; its title and intro come first.
     pub(super) fn custom_section(&mut self, at: &str, s: &CustomSection) {
-        self.text(&format!("{at}.title"), Some(&s.title));
         self.role = FactRole::Body;
         self.prose(&format!("{at}.text"), s.text.as_deref());
         self.bullets(&format!("{at}.items"), &s.items);
@@ -241,21 +262,23 @@ impl Walk {
         self.text(&format!("{at}.cite"), s.cite.as_deref());
         self.text(&format!("{at}.signature"), s.signature.as_deref());
         self.blocks(&format!("{at}.blocks"), &s.blocks);
-        for (i, e) in s.entries.iter().enumerate() {
-            let at = format!("{at}.entries[{i}]");
-            self.entry();
-            self.text(&format!("{at}.title"), e.title.as_deref());
-            self.text(&format!("{at}.subtitle"), e.subtitle.as_deref());
+        let entries = format!("{at}.entries");
+        self.each_grouped(&entries, &s.entries, |this, i, e| {
+            let at = format!("{entries}[{i}]");
+            this.entry();
+            this.text(&format!("{at}.title"), e.title.as_deref());
+            this.text(&format!("{at}.subtitle"), e.subtitle.as_deref());
             if e.date.is_some() {
-                self.date(&at, e.date.as_ref());
+                this.date(&at, e.date.as_ref());
             } else {
-                self.dates(&at, e.start.as_ref(), e.end.as_ref());
+                this.dates(&at, e.start.as_ref(), e.end.as_ref());
             }
-            self.location(&at, e.location.as_ref());
-            self.url(&at, e.url.as_ref());
-            self.role = FactRole::Body;
-            self.prose(&format!("{at}.text"), e.text.as_deref());
-            self.bullets(&format!("{at}.items"), &e.items);
-        }
+            this.location(&at, e.location.as_ref());
+            this.url(&at, e.url.as_ref());
+            this.role = FactRole::Body;
+            this.prose(&format!("{at}.text"), e.text.as_deref());
+            this.details(&format!("{at}.details"), &e.details);
+            this.bullets(&format!("{at}.items"), &e.items);
+        });
     }
 }

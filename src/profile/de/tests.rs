@@ -36,8 +36,8 @@ fn agree<T: for<'de> Deserialize<'de> + Debug>(text: &str) -> Option<Error> {
 }
 
 const PROFILE_ERRORS: &[&str] = &[
-    "[basics]\nlabel = \"x\"\n",
-    "[cover]\ntitle = \"x\"\n",
+    "[[skills]]\nlevel = \"x\"\n",
+    "[[awards]]\nsummary = \"x\"\n",
     "basics = 2022-01-01\n",
     "basics = \"Ada\"\n",
     "[basics]\nname = 2022-01-01\n",
@@ -203,8 +203,8 @@ fn problems_are_recorded_as_data() {
     assert_eq!(error.problem, Problem::InvalidType { found, expected });
     assert!(error.wanted_list);
 
-    let error = agree::<Profile>("[cover]\ntitle = \"x\"\n").unwrap();
-    assert_eq!(error.problem, Problem::MissingField { field: "basics" });
+    let error = agree::<Profile>("[[awards]]\nsummary = \"x\"\n").unwrap();
+    assert_eq!(error.problem, Problem::MissingField { field: "title" });
 }
 
 /// The datetime protocol is learnt from `Datetime` at run time: if an

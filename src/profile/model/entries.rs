@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Bullet, DateInput, Location};
+use super::{Bullet, DateInput, Location, SkillItem};
 
 entry! {
     pub struct SocialProfile {
@@ -49,7 +49,7 @@ entry! {
     }
 }
 
-entry! {
+section_entry! {
     /// One employer. Either the entry is itself one role (`position`, `start`, …)
     /// or it lists several roles under `[[work.roles]]`.
     pub struct Work {
@@ -69,6 +69,9 @@ entry! {
         pub summary: Option<String>,
         #[serde(default)]
         pub highlights: Vec<Bullet>,
+        /// Labelled details: "Stack: Rust, Go", "Client: Acme".
+        #[serde(default)]
+        pub details: Vec<Detail>,
         /// Technologies used, shown as a tag list.
         #[serde(default)]
         pub stack: Vec<String>,
@@ -93,6 +96,9 @@ entry! {
         pub summary: Option<String>,
         #[serde(default)]
         pub highlights: Vec<Bullet>,
+        /// Labelled details: "Stack: Rust, Go", "Client: Acme".
+        #[serde(default)]
+        pub details: Vec<Detail>,
         #[serde(default)]
         pub stack: Vec<String>,
         #[serde(default)]
@@ -100,7 +106,7 @@ entry! {
     }
 }
 
-entry! {
+section_entry! {
     pub struct Volunteer {
         pub organization: Option<String>,
         pub position: Option<String>,
@@ -114,10 +120,13 @@ entry! {
         pub summary: Option<String>,
         #[serde(default)]
         pub highlights: Vec<Bullet>,
+        /// Labelled details: "Stack: Rust, Go", "Client: Acme".
+        #[serde(default)]
+        pub details: Vec<Detail>,
     }
 }
 
-entry! {
+section_entry! {
     pub struct Education {
         pub institution: Option<String>,
         #[schemars(with = "Option<String>")]
@@ -138,10 +147,13 @@ entry! {
         pub summary: Option<String>,
         #[serde(default)]
         pub highlights: Vec<Bullet>,
+        /// Labelled details: "Stack: Rust, Go", "Client: Acme".
+        #[serde(default)]
+        pub details: Vec<Detail>,
     }
 }
 
-entry! {
+section_entry! {
     pub struct Project {
         pub name: String,
         pub description: Option<String>,
@@ -153,6 +165,9 @@ entry! {
         pub end: Option<Spanned<DateInput>>,
         #[serde(default)]
         pub highlights: Vec<Bullet>,
+        /// Labelled details: "Stack: Rust, Go", "Client: Acme".
+        #[serde(default)]
+        pub details: Vec<Detail>,
         #[serde(default)]
         pub keywords: Vec<String>,
         /// Stars on a code host, shown as "★ 174".
@@ -163,20 +178,21 @@ entry! {
     }
 }
 
-entry! {
+section_entry! {
     pub struct Skill {
         /// A category ("Languages") or a single skill ("Kotlin").
         pub name: String,
         /// A level: "deepest", "shipped", "familiar", "expert", …
         pub level: Option<String>,
+        /// The skills of a category: names, or `{ name, level, note }`.
         #[serde(default)]
-        pub keywords: Vec<String>,
+        pub keywords: Vec<SkillItem>,
         /// A short note, e.g. "3 roles, ny + juspay".
         pub note: Option<String>,
     }
 }
 
-entry! {
+section_entry! {
     pub struct Award {
         pub title: String,
         #[schemars(with = "Option<DateInput>")]
@@ -184,10 +200,13 @@ entry! {
         /// Who gave it.
         pub awarder: Option<String>,
         pub summary: Option<String>,
+        /// Labelled details: "Stack: Rust, Go", "Client: Acme".
+        #[serde(default)]
+        pub details: Vec<Detail>,
     }
 }
 
-entry! {
+section_entry! {
     pub struct Certificate {
         pub name: String,
         #[schemars(with = "Option<DateInput>")]
@@ -195,10 +214,13 @@ entry! {
         pub issuer: Option<String>,
         #[schemars(with = "Option<String>")]
         pub url: Option<Spanned<String>>,
+        /// Labelled details: "Stack: Rust, Go", "Client: Acme".
+        #[serde(default)]
+        pub details: Vec<Detail>,
     }
 }
 
-entry! {
+section_entry! {
     pub struct Publication {
         pub name: String,
         pub publisher: Option<String>,
@@ -207,17 +229,20 @@ entry! {
         #[schemars(with = "Option<String>")]
         pub url: Option<Spanned<String>>,
         pub summary: Option<String>,
+        /// Labelled details: "Stack: Rust, Go", "Client: Acme".
+        #[serde(default)]
+        pub details: Vec<Detail>,
     }
 }
 
-entry! {
+section_entry! {
     pub struct Language {
         pub language: String,
         pub fluency: Option<String>,
     }
 }
 
-entry! {
+section_entry! {
     pub struct Interest {
         pub name: String,
         #[serde(default)]
@@ -225,7 +250,7 @@ entry! {
     }
 }
 
-entry! {
+section_entry! {
     pub struct Reference {
         /// Who is speaking.
         pub name: String,
@@ -240,6 +265,8 @@ entry! {
     /// A section of the user's own: a title plus any of text, bullets, a quote,
     /// entries and further blocks.
     pub struct CustomSection {
+        /// The heading; a section with an empty title has none.
+        #[serde(default)]
         pub title: String,
         /// The id used in `theme.section_order` and `theme.hide`; defaults to the
         /// title in lower case with dashes.
@@ -260,7 +287,7 @@ entry! {
     }
 }
 
-entry! {
+section_entry! {
     pub struct CustomEntry {
         pub title: Option<String>,
         pub subtitle: Option<String>,
@@ -276,6 +303,9 @@ entry! {
         pub text: Option<String>,
         #[serde(default)]
         pub items: Vec<Bullet>,
+        /// Labelled details: "Stack: Rust, Go", "Client: Acme".
+        #[serde(default)]
+        pub details: Vec<Detail>,
     }
 }
 
@@ -289,6 +319,9 @@ entry! {
         pub text: Option<String>,
         #[serde(default)]
         pub items: Vec<Bullet>,
+        /// Labelled details: "Stack: Rust, Go", "Client: Acme".
+        #[serde(default)]
+        pub details: Vec<Detail>,
         /// Show `items` as a numbered list.
         #[serde(default)]
         pub numbered: bool,
@@ -298,4 +331,13 @@ entry! {
         pub cite: Option<String>,
         pub signature: Option<String>,
     }
+}
+
+/// A labelled detail of an entry: "Issued by: …", "Stack: …".
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Detail {
+    /// What the value is: "Stack", "Client".
+    pub label: String,
+    pub value: String,
 }

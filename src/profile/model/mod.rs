@@ -33,6 +33,34 @@ macro_rules! entry {
     };
 }
 
+/// Declares an entry of a section: an [`entry!`] that may also name the
+/// sub-heading it is listed under.
+macro_rules! section_entry {
+    ($(#[$attr:meta])* pub struct $name:ident { $($fields:tt)* }) => {
+        entry! {
+            $(#[$attr])*
+            pub struct $name {
+                $($fields)*
+                /// A sub-heading inside the section ("Industry", "Research"):
+                /// entries of one group are listed together under it, the
+                /// groups in the order they first appear.
+                pub group: Option<String>,
+            }
+        }
+
+        impl super::Grouped for $name {
+            fn group(&self) -> Option<&str> {
+                self.group.as_deref()
+            }
+        }
+    };
+}
+
+/// An entry that may be listed under a sub-heading of its section.
+pub trait Grouped {
+    fn group(&self) -> Option<&str>;
+}
+
 mod entries;
 mod values;
 
@@ -43,7 +71,8 @@ pub use values::*;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
-    /// Who this is: name (required), headline, contact details.
+    /// Who this is: name, headline, contact details.
+    #[serde(default)]
     pub basics: Basics,
     /// A cover block for narrative layouts: title, subtitle, volume line, status.
     pub cover: Option<Cover>,
@@ -83,6 +112,15 @@ pub struct Profile {
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, String>")]
     pub titles: BTreeMap<String, Spanned<String>>,
+    /// A paragraph (or several) printed before a section's entries, by
+    /// section id: `intros.work = "Roles since 2015, most recent first."`
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, String>")]
+    pub intros: BTreeMap<String, Spanned<String>>,
+    /// The owner's own words for what vitae adds, over the locale's:
+    /// `words.present = "Now"`.
+    #[serde(default)]
+    pub words: OwnWords,
     /// Language of the words vitae adds (section titles, months, "present").
     #[schemars(with = "Option<String>")]
     pub locale: Option<Spanned<String>>,
@@ -103,7 +141,10 @@ pub struct Profile {
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Basics {
-    pub name: String,
+    /// The name as it heads the résumé. Optional: without it the header
+    /// starts with the headline (an anonymised CV).
+    #[schemars(with = "Option<String>")]
+    pub name: Option<Spanned<String>>,
     /// Headline or job title, e.g. "Staff Software Engineer".
     pub label: Option<String>,
     /// A one-line tagline under the headline.
@@ -146,6 +187,11 @@ pub struct Variant {
     pub label: Option<String>,
     /// A summary for this variant instead of `basics.summary`.
     pub summary: Option<String>,
+    /// A blind-hiring version: leaves out the name, contact details
+    /// (e-mail, phone, web address, location), photo, profiles, the
+    /// summary's signature and references.
+    #[serde(default)]
+    pub anonymous: bool,
     /// A layout for this variant (a built-in name, or a folder relative to
     /// the profile); `--layout` still wins.
     #[schemars(with = "Option<String>")]
@@ -159,4 +205,19 @@ pub struct Variant {
     /// profile's folder; default: `<profile output>-NAME.pdf`.
     #[schemars(with = "Option<String>")]
     pub output: Option<Spanned<String>>,
+}
+
+/// Words vitae adds, as the owner wants them written; each one left out
+/// comes from the locale.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OwnWords {
+    /// The end of an ongoing date range: "Now", "today", "heute".
+    pub present: Option<String>,
+    /// "Page" in page numbers ("Page 2 of 3").
+    pub page: Option<String>,
+    /// "of" in page numbers.
+    pub of: Option<String>,
+    /// The heading of contact details, in layouts that give them one.
+    pub contact: Option<String>,
 }

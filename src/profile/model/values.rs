@@ -9,6 +9,32 @@ use serde::{Deserialize, Serialize};
 
 use crate::dates::{self, DatePoint};
 
+/// Deserialises a value written either as a string (its shorthand) or as
+/// a table (its full form, read into `$table`).
+macro_rules! string_or_table {
+    ($ty:ty, $table:ty, $expecting:literal, |$text:ident| $from_str:expr, |$t:ident| $from_table:expr) => {
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct ShapeVisitor;
+                impl<'de> Visitor<'de> for ShapeVisitor {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                        f.write_str($expecting)
+                    }
+                    fn visit_str<E: de::Error>(self, $text: &str) -> Result<$ty, E> {
+                        Ok($from_str)
+                    }
+                    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<$ty, A::Error> {
+                        let $t = <$table>::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                        Ok($from_table)
+                    }
+                }
+                deserializer.deserialize_any(ShapeVisitor)
+            }
+        }
+    };
+}
+
 /// A place: either a plain string ("Pune, India") or JSON Resume's table.
 #[derive(Debug, Default, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -50,25 +76,13 @@ impl Location {
     }
 }
 
-impl<'de> Deserialize<'de> for Location {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct LocationVisitor;
-        impl<'de> Visitor<'de> for LocationVisitor {
-            type Value = Location;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a place like \"Pune, India\" or a table with city, region, country")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Location, E> {
-                Ok(Location::Text(v.to_owned()))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Location, A::Error> {
-                LocationTable::deserialize(de::value::MapAccessDeserializer::new(map))
-                    .map(Location::Table)
-            }
-        }
-        deserializer.deserialize_any(LocationVisitor)
-    }
-}
+string_or_table!(
+    Location,
+    LocationTable,
+    "a place like \"Pune, India\" or a table with city, region, country",
+    |text| Location::Text(text.to_owned()),
+    |table| Location::Table(table)
+);
 
 /// A bullet: a string, or a table with a label, text and nested bullets.
 #[derive(Debug, Clone, Default)]
@@ -93,31 +107,69 @@ struct BulletTable {
     tags: Vec<String>,
 }
 
-impl<'de> Deserialize<'de> for Bullet {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct BulletVisitor;
-        impl<'de> Visitor<'de> for BulletVisitor {
-            type Value = Bullet;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string, or a table with `label`, `text` and nested `items`")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Bullet, E> {
-                Ok(Bullet {
-                    text: Some(v.to_owned()),
-                    ..Bullet::default()
-                })
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Bullet, A::Error> {
-                let t = BulletTable::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(Bullet {
-                    label: t.label,
-                    text: t.text,
-                    items: t.items,
-                    tags: t.tags,
-                })
-            }
+string_or_table!(
+    Bullet,
+    BulletTable,
+    "a string, or a table with `label`, `text` and nested `items`",
+    |text| Bullet {
+        text: Some(text.to_owned()),
+        ..Bullet::default()
+    },
+    |t| Bullet {
+        label: t.label,
+        text: t.text,
+        items: t.items,
+        tags: t.tags,
+    }
+);
+
+/// One skill of a category: a name, or a table with a level and a note
+/// ("Rust", or `{ name = "Rust", level = "deepest", note = "3 roles" }`).
+#[derive(Debug, Clone, Default)]
+pub struct SkillItem {
+    pub name: String,
+    pub level: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct SkillItemTable {
+    name: String,
+    /// "deepest", "shipped", "B2", …
+    level: Option<String>,
+    /// A short note: "3 roles", "since 2015".
+    note: Option<String>,
+}
+
+string_or_table!(
+    SkillItem,
+    SkillItemTable,
+    "a skill's name, or a table with `name`, `level` and `note`",
+    |text| SkillItem {
+        name: text.to_owned(),
+        ..SkillItem::default()
+    },
+    |t| SkillItem {
+        name: t.name,
+        level: t.level,
+        note: t.note,
+    }
+);
+
+impl SkillItem {
+    /// The item as one line: "Rust (deepest, 3 roles)".
+    pub fn display(&self) -> String {
+        let extra: Vec<&str> = [self.level.as_deref(), self.note.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|s| !s.trim().is_empty())
+            .collect();
+        if extra.is_empty() {
+            self.name.clone()
+        } else {
+            format!("{} ({})", self.name, extra.join(", "))
         }
-        deserializer.deserialize_any(BulletVisitor)
     }
 }
 
@@ -204,6 +256,20 @@ impl JsonSchema for Bullet {
         let table = generator.subschema_for::<BulletTable>();
         json_schema!({
             "description": "A bullet: a string, or a table with a bold `label`, `text` and nested `items`.",
+            "anyOf": [{ "type": "string" }, table]
+        })
+    }
+}
+
+impl JsonSchema for SkillItem {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "SkillItem".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let table = generator.subschema_for::<SkillItemTable>();
+        json_schema!({
+            "description": "A skill: its name, or a table with `name`, `level` and `note`.",
             "anyOf": [{ "type": "string" }, table]
         })
     }

@@ -46,11 +46,15 @@ pub(super) struct Checker<'a> {
 
 impl Checker<'_> {
     fn basics(&mut self, basics: &Basics) {
-        if basics.name.trim().is_empty() {
-            self.found.push(
+        if let Some(name) = basics
+            .name
+            .as_ref()
+            .filter(|n| n.get_ref().trim().is_empty())
+        {
+            self.error_at(
+                Some(name.span()),
                 Diagnostic::error("`basics.name` is empty")
-                    .key("basics.name")
-                    .hint("write the name as it should appear on the résumé"),
+                    .hint("write the name as it should appear on the résumé, or leave the key out for an anonymous CV"),
             );
         }
         self.email(basics.email.as_ref());
@@ -316,7 +320,7 @@ end = "2018"
         ))
         .unwrap();
         assert_eq!(
-            custom_section_id(&parsed.profile.sections[0]),
+            custom_section_id(&parsed.profile.sections[0], 0),
             "how-to-find-me"
         );
     }

@@ -57,8 +57,8 @@ impl Checker<'_> {
     /// `[titles]` may only name sections that exist.
     pub(super) fn section_ids(&mut self, p: &Profile) {
         let mut seen: BTreeSet<String> = BUILTIN_SECTIONS.iter().map(|s| s.to_string()).collect();
-        for section in &p.sections {
-            let id = custom_section_id(section);
+        for (index, section) in p.sections.iter().enumerate() {
+            let id = custom_section_id(section, index);
             if !seen.insert(id.clone()) {
                 let span = section.id.as_ref().map(|i| i.span());
                 self.error_at(
@@ -68,10 +68,12 @@ impl Checker<'_> {
                 );
             }
         }
-        for (key, title) in &p.titles {
+        for (table, key, title) in (p.titles.iter().map(|(k, v)| ("titles", k, v)))
+            .chain(p.intros.iter().map(|(k, v)| ("intros", k, v)))
+        {
             if !seen.contains(key) {
                 let mut diag =
-                    Diagnostic::error(format!("`titles.{key}` names no section")).expected(
+                    Diagnostic::error(format!("`{table}.{key}` names no section")).expected(
                         format!("a section id: {}", one_of(&seen.iter().collect::<Vec<_>>())),
                     );
                 if let Some(best) = closest(key, seen.iter().map(String::as_str)) {
