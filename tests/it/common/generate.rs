@@ -1,5 +1,7 @@
 //! Long, plausible profiles for the proofs: every section type, nested
-//! roles and bullets, long words and long URLs, in any of vitae's locales,
+//! roles and bullets, long words and long URLs, intros, sub-headings,
+//! labelled details, skills with levels and entries with missing parts,
+//! in any of vitae's locales,
 //! sized to fill about `pages` pages. Deterministic: the same arguments
 //! give the same profile.
 
@@ -77,12 +79,15 @@ pub fn long_profile(pages: usize, locale: &str) -> String {
     );
     t.push_str("\n[[basics.profiles]]\nnetwork = \"GitHub\"\nurl = \"https://github.com/avery-quinn-castellanos-example\"\n");
     t.push_str("\n[[basics.profiles]]\nnetwork = \"LinkedIn\"\nurl = \"https://www.linkedin.com/in/avery-quinn-castellanos-example-profile\"\n");
+    t.push_str("\n[intros]\nwork = \"Most recent first; the roles before 2010 are on request.\"\nprojects = \"Open-source work, maintained in the evenings.\"\n");
+    t.push_str("\n[words]\npresent = \"ongoing\"\n");
     t.push_str("\n[numbers]\nitems = [\n  { value = \"40M\", label = \"transactions a day\", detail = \"through the ledger I led\" },\n  { value = \"99.99 %\", label = \"uptime\", detail = \"over three years\" },\n  { value = \"12\", label = \"engineers mentored\" },\n]\n");
 
     for i in 0..pages * 2 {
         let _ = write!(
             t,
-            "\n[[work]]\nname = \"Company {i} GmbH\"\nurl = \"https://company-{i}.example.com/careers/engineering\"\nlocation = \"City {i}\"\ndescription = \"Fintech with {} employees\"\n",
+            "\n[[work]]\ngroup = \"{}\"\nname = \"Company {i} GmbH\"\nurl = \"https://company-{i}.example.com/careers/engineering\"\nlocation = \"City {i}\"\ndescription = \"Fintech with {} employees\"\n",
+            if i % 3 == 2 { "Research" } else { "Industry" },
             100 + i * 37
         );
         let roles = 1 + dice.roll(2);
@@ -117,10 +122,13 @@ pub fn long_profile(pages: usize, locale: &str) -> String {
             }
             let _ = writeln!(
                 t,
-                "]\nstack = [\"Rust\", \"PostgreSQL\", \"Kafka-{i}{r}\", \"gRPC\"]"
+                "]\nstack = [\"Rust\", \"PostgreSQL\", \"Kafka-{i}{r}\", \"gRPC\"]\ndetails = [{{ label = \"Client\", value = \"Bank {i}{r} AG\" }}, {{ label = \"Team size\", value = \"{}\" }}]",
+                4 + r
             );
         }
     }
+    // A role given only as years, under an employer with no name.
+    t.push_str("\n[[work]]\ngroup = \"Industry\"\nstart = \"1998\"\nend = \"2000\"\nhighlights = [\"Support engineer for a regional bank\"]\n");
     t.push_str("\n[[volunteer]]\norganization = \"Code Club Berlin\"\nposition = \"Mentor\"\nstart = \"2019\"\nend = \"present\"\nhighlights = [\"Taught Python to 40 pupils aged 10–14\"]\n");
     for e in 0..2 {
         let _ = write!(
@@ -133,7 +141,8 @@ pub fn long_profile(pages: usize, locale: &str) -> String {
     for p in 0..pages * 2 {
         let _ = write!(
             t,
-            "\n[[projects]]\nname = \"tunnel-{p}\"\nurl = \"https://github.com/avery-quinn-castellanos-example/project-number-{p}-with-a-long-name\"\ndescription = \"A library that simulates flaky networks, number {p}.\"\nstars = {}\nhighlights = [\"Used in CI by {} companies\"]\nkeywords = [\"Kotlin\", \"testing-{p}\"]\n",
+            "\n[[projects]]\ngroup = \"{}\"\nname = \"tunnel-{p}\"\nurl = \"https://github.com/avery-quinn-castellanos-example/project-number-{p}-with-a-long-name\"\ndescription = \"A library that simulates flaky networks, number {p}.\"\nstars = {}\nhighlights = [\"Used in CI by {} companies\"]\nkeywords = [\"Kotlin\", \"testing-{p}\"]\n",
+            if p % 2 == 0 { "Open source" } else { "Side projects" },
             100 + p * 13,
             3 + p
         );
@@ -141,15 +150,17 @@ pub fn long_profile(pages: usize, locale: &str) -> String {
     for s in 0..3 + pages {
         let _ = write!(
             t,
-            "\n[[skills]]\nname = \"Area {s}\"\nlevel = \"Expert\"\nkeywords = [\"Rust\", \"Go {s}\", \"TypeScript\", \"PostgreSQL\", \"Kubernetes\", \"Terraform-{s}\", \"observability\", \"internationalisation\"]\n"
+            "\n[[skills]]\nname = \"Area {s}\"\nlevel = \"Expert\"\nkeywords = [{{ name = \"Rust\", level = \"deepest\", note = \"{s} roles\" }}, \"Go {s}\", \"TypeScript\", \"PostgreSQL\", \"Kubernetes\", \"Terraform-{s}\", \"observability\", \"internationalisation\"]\n"
         );
     }
     t.push_str("\n[[awards]]\ntitle = \"Engineering Excellence Award\"\nawarder = \"Company 0 GmbH\"\ndate = \"2023-12\"\nsummary = \"For the zero-downtime ledger migration.\"\n");
-    t.push_str("\n[[certificates]]\nname = \"Certified Kubernetes Administrator\"\nissuer = \"CNCF\"\ndate = \"2022-05\"\nurl = \"https://training.linuxfoundation.example.org/certification/verify/LF-abcdef123456\"\n");
+    t.push_str("\n[[certificates]]\nname = \"Certified Kubernetes Administrator\"\nissuer = \"CNCF\"\ndate = \"2022-05\"\nurl = \"https://training.linuxfoundation.example.org/certification/verify/LF-abcdef123456\"\ndetails = [{ label = \"Credential ID\", value = \"LF-abcdef123456\" }]\n");
     t.push_str("\n[[publications]]\nname = \"Idempotency keys in practice\"\npublisher = \"Payments Engineering Journal\"\ndate = \"2021\"\nsummary = \"How to retry without paying twice.\"\n");
     t.push_str("\n[[languages]]\nlanguage = \"German\"\nfluency = \"Native\"\n\n[[languages]]\nlanguage = \"English\"\nfluency = \"Fluent\"\n\n[[languages]]\nlanguage = \"Hindi\"\nfluency = \"Conversational\"\n");
     t.push_str("\n[[interests]]\nname = \"Bouldering\"\nkeywords = [\"Fontainebleau\", \"training boards\"]\n");
     t.push_str("\n[[references]]\nname = \"Dr. Jordan Example\"\nrole = \"CTO\"\norganization = \"Company 0 GmbH\"\nreference = \"Avery is the engineer I call when a migration must not fail.\"\n");
+    t.push_str("\n[[education]]\ninstitution = \"Volkshochschule Berlin\"\ncourses = [\"Spanish B2\"]\n");
     t.push_str("\n[[sections]]\ntitle = \"Talks\"\nentries = [\n  { title = \"Ledgers without tears\", subtitle = \"RustConf\", date = \"2023-09\", location = \"Albuquerque\", items = [\"Recorded, 12k views\"] },\n]\n");
+    t.push_str("\n[[sections]]\ntitle = \"\"\ntext = \"References and the full publication list on request.\"\n");
     t
 }
