@@ -310,6 +310,8 @@ start = "2021"
 [[references]]
 name = "Lena Brandt"
 reference = "Noor is the engineer you call at 3 a.m."
+[titles]
+references = "Recommendations"
 [[variants]]
 name = "blind"
 anonymous = true
@@ -332,6 +334,8 @@ fn an_anonymous_variant_leaves_out_everything_that_identifies() {
         "— Noor",
         "Lena Brandt",
         "3 a.m.",
+        // A renamed section that the variant empties goes with it.
+        "Recommendations",
     ] {
         assert!(whole.contains(identifying), "{identifying} in the full CV");
         assert!(

@@ -72,8 +72,16 @@ pub fn facts(profile: &Profile, theme: &Theme, locale: &str) -> Vec<Fact> {
         entries: 0,
         role: FactRole::Header,
     };
+    // The sections the layout data carries: not hidden, and not empty (a
+    // variant may remove every entry of a section whose title the profile
+    // renames). Asked of the builder, so that the two agree.
+    let present: Vec<String> = Builder::new(locale, theme, &profile.words)
+        .sections(profile, theme)
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
     walk.basics(profile);
-    walk.sections(profile, theme);
+    walk.sections(profile, &present);
     walk.facts
 }
 
@@ -292,8 +300,10 @@ impl Walk {
         }
     }
 
-    fn sections(&mut self, p: &Profile, theme: &Theme) {
-        let shown = |id: &str| !theme.hide.iter().any(|h| h == id);
+    /// The facts of the sections in `present`, the ids the layout data
+    /// carries.
+    fn sections(&mut self, p: &Profile, present: &[String]) {
+        let shown = |id: &str| present.iter().any(|s| s == id);
         for (id, title) in &p.titles {
             if shown(id) {
                 self.enter(id, FactRole::Heading);

@@ -142,7 +142,11 @@ pub fn long_profile(pages: usize, locale: &str) -> String {
         let _ = write!(
             t,
             "\n[[projects]]\ngroup = \"{}\"\nname = \"tunnel-{p}\"\nurl = \"https://github.com/avery-quinn-castellanos-example/project-number-{p}-with-a-long-name\"\ndescription = \"A library that simulates flaky networks, number {p}.\"\nstars = {}\nhighlights = [\"Used in CI by {} companies\"]\nkeywords = [\"Kotlin\", \"testing-{p}\"]\n",
-            if p % 2 == 0 { "Open source" } else { "Side projects" },
+            if p % 2 == 0 {
+                "Open source"
+            } else {
+                "Side projects"
+            },
             100 + p * 13,
             3 + p
         );
@@ -159,7 +163,9 @@ pub fn long_profile(pages: usize, locale: &str) -> String {
     t.push_str("\n[[languages]]\nlanguage = \"German\"\nfluency = \"Native\"\n\n[[languages]]\nlanguage = \"English\"\nfluency = \"Fluent\"\n\n[[languages]]\nlanguage = \"Hindi\"\nfluency = \"Conversational\"\n");
     t.push_str("\n[[interests]]\nname = \"Bouldering\"\nkeywords = [\"Fontainebleau\", \"training boards\"]\n");
     t.push_str("\n[[references]]\nname = \"Dr. Jordan Example\"\nrole = \"CTO\"\norganization = \"Company 0 GmbH\"\nreference = \"Avery is the engineer I call when a migration must not fail.\"\n");
-    t.push_str("\n[[education]]\ninstitution = \"Volkshochschule Berlin\"\ncourses = [\"Spanish B2\"]\n");
+    t.push_str(
+        "\n[[education]]\ninstitution = \"Volkshochschule Berlin\"\ncourses = [\"Spanish B2\"]\n",
+    );
     t.push_str("\n[[sections]]\ntitle = \"Talks\"\nentries = [\n  { title = \"Ledgers without tears\", subtitle = \"RustConf\", date = \"2023-09\", location = \"Albuquerque\", items = [\"Recorded, 12k views\"] },\n]\n");
     t.push_str("\n[[sections]]\ntitle = \"\"\ntext = \"References and the full publication list on request.\"\n");
     t
