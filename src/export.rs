@@ -10,6 +10,10 @@
 //!
 //! The document's types are the ones `vitae import` reads
 //! ([`crate::import::json_resume::document`]), so the two agree on names.
+//! The document validates against JSON Resume's schema: links get a scheme
+//! ([`with_schemes`]), as the schema's `uri` format requires.
+
+mod custom;
 
 use serde_json::Value;
 
@@ -23,8 +27,9 @@ pub struct Exported {
     pub not_mapped: Vec<String>,
 }
 
+/// The schema the export follows (and its tests validate against).
 const SCHEMA: &str =
-    "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json";
+    "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.2.1/schema.json";
 
 /// `fill!(Type, value, [fields])`: a JSON Resume `jr::Type` with the named
 /// fields of the profile's `value`, which has them under the same names
@@ -64,10 +69,12 @@ pub fn json_resume(p: &Profile) -> Exported {
         projects: projects(&p.projects, &mut not_mapped),
         extra: Default::default(),
     };
+    let mut document = document(&resume);
+    not_mapped.extend(custom::restore(&p.sections, &mut document));
     not_mapped.extend(without_a_place(p));
     not_mapped.dedup();
     Exported {
-        document: document(&resume),
+        document,
         not_mapped,
     }
 }
@@ -90,7 +97,38 @@ fn document(resume: &jr::Resume) -> Value {
             other => other,
         }
     }
-    prune(serde_json::to_value(resume).expect("a JSON Resume has string keys only"))
+    let document = prune(serde_json::to_value(resume).expect("a JSON Resume has string keys only"));
+    with_schemes(document)
+}
+
+/// Links as JSON Resume's schema wants them (format `uri`): a profile may
+/// write `example.com`, which a browser reads as `https://example.com`; the
+/// export says so.
+fn with_schemes(value: Value) -> Value {
+    match value {
+        Value::Object(map) => map
+            .into_iter()
+            .map(|(k, v)| match v {
+                Value::String(url) if k == "url" && !has_scheme(&url) => {
+                    (k, Value::String(format!("https://{url}")))
+                }
+                v => (k, with_schemes(v)),
+            })
+            .collect(),
+        Value::Array(items) => items.into_iter().map(with_schemes).collect(),
+        other => other,
+    }
+}
+
+/// Whether `url` starts with a scheme (`https:`, `mailto:`…), as RFC 3986
+/// writes one: a letter, then letters, digits, `+`, `-` or `.`, then `:`.
+fn has_scheme(url: &str) -> bool {
+    url.split_once(':').is_some_and(|(scheme, _)| {
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    })
 }
 
 /// What the profile has that JSON Resume has no place for at all.
@@ -98,7 +136,6 @@ fn without_a_place(p: &Profile) -> Vec<String> {
     [
         (p.cover.is_some(), "cover"),
         (p.numbers.is_some(), "numbers (key numbers)"),
-        (!p.sections.is_empty(), "sections (custom sections)"),
         (!p.titles.is_empty(), "titles"),
         (!p.theme.is_empty(), "theme"),
         (p.layout.is_some(), "layout"),
@@ -416,5 +453,21 @@ fn period(
     jr::Period {
         start: text(date(start)),
         end: text(end),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_without_a_scheme_get_https() {
+        let doc = serde_json::json!({"basics": {"url": "example.com", "profiles": [{"url": "http://a.example"}]},
+                                     "work": [{"url": "mailto:a@example.com"}]});
+        let doc = with_schemes(doc);
+        assert_eq!(doc["basics"]["url"], "https://example.com");
+        assert_eq!(doc["basics"]["profiles"][0]["url"], "http://a.example");
+        assert_eq!(doc["work"][0]["url"], "mailto:a@example.com");
+        assert!(!has_scheme("example.com/a:b"));
     }
 }

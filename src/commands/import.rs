@@ -1,6 +1,9 @@
 //! `vitae import FILE`: a JSON Resume or RenderCV file as a vitae profile.
 //! The profile is written (never over a file), then checked as a render
-//! would check it, so the user sees at once what to fix.
+//! would check it, so the user sees at once what to fix. When that check
+//! finds errors the profile is still written — it holds everything the
+//! source said, and is the file to fix — but the command exits with 1, so a
+//! script does not go on to render it.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -26,13 +29,17 @@ pub fn run(
         |message: String, path: &Path| Failure::failed([Diagnostic::error(message).in_file(path)]);
     let text = std::fs::read_to_string(file)
         .map_err(|e| fail(format!("cannot read the file: {e}"), file))?;
-    let imported = import::convert(source, &text).map_err(|problem| {
+    let path = to.unwrap_or_else(|| file.with_extension("toml"));
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let imported = import::convert(source, &text, &folder).map_err(|problem| {
         Failure::failed([Diagnostic::error(problem)
             .in_file(file)
             .expected(source.name())
             .hint("name the format with --from json-resume or --from rendercv")])
     })?;
-    let path = to.unwrap_or_else(|| file.with_extension("toml"));
     super::refuse_to_overwrite(&path, "vitae import")?;
     super::write_file(&path, imported.toml.as_bytes(), "profile")?;
     report_leftovers(&imported, &path, term);
@@ -50,11 +57,16 @@ pub fn run(
             "; fix the problems above before rendering"
         }
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(if problems.iter().any(Diagnostic::is_error) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// What the import could not map to a key: moved to "Other details", or
-/// left out as styling and settings.
+/// left out (styling, settings, bookkeeping); and the choices it made
+/// that are approximations.
 fn report_leftovers(imported: &import::Imported, path: &Path, term: &Terminal) {
     if !imported.moved.is_empty() {
         let note = format!(
@@ -64,10 +76,10 @@ fn report_leftovers(imported: &import::Imported, path: &Path, term: &Terminal) {
         term.diagnostics(&[Diagnostic::warning(note).in_file(path)]);
     }
     if !imported.skipped.is_empty() {
-        let note = format!(
-            "not imported (styling and settings, not content): {}",
-            imported.skipped.join(", ")
-        );
+        let note = format!("not imported: {}", imported.skipped.join(", "));
         term.diagnostics(&[Diagnostic::warning(note).in_file(path)]);
+    }
+    for note in &imported.notes {
+        term.diagnostics(&[Diagnostic::warning(note.clone()).in_file(path)]);
     }
 }

@@ -3,11 +3,16 @@
 //! Each source format has its own module that reads the document into typed
 //! structs and maps what it knows onto vitae's keys. They share one rule:
 //! nothing is dropped. Content vitae has no key for goes into a custom
-//! section "Other details" as "key: value" items and is listed; styling that
-//! is not content (RenderCV's `design`) is listed as not imported.
+//! section "Other details" as "key: value" items and is listed. Empty fields
+//! (`""`, `null`, `[]`, `{}`) say nothing and are simply absent. What is not
+//! content — styling (RenderCV's `design`), settings, bookkeeping (`meta`,
+//! `$schema`) — is listed on the terminal as not imported, never printed in
+//! the CV. See docs/import.md.
 
 pub(crate) mod json_resume;
-mod other_details;
+mod networks;
+pub(crate) mod other_details;
+mod photo;
 mod rendercv;
 mod values;
 pub(crate) mod written;
@@ -53,16 +58,28 @@ pub struct Imported {
     pub toml: String,
     /// Fields kept in the custom section "Other details".
     pub moved: Vec<String>,
-    /// Fields left out because they style rather than say something.
+    /// Fields left out, each with why: styling, settings, bookkeeping, or
+    /// something vitae cannot embed (a photo given as a link).
     pub skipped: Vec<String>,
+    /// Choices the import made that are approximations (the layout nearest
+    /// to a RenderCV theme), so the user can change them.
+    pub notes: Vec<String>,
 }
 
-/// Converts `text` from `source`. Fails only when the text is not that
-/// format at all.
-pub fn convert(source: Source, text: &str) -> Result<Imported, String> {
+/// What an import leaves out and what it chose, gathered while converting.
+#[derive(Default)]
+pub(crate) struct Report {
+    pub skipped: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+/// Converts `text` from `source` into a profile that will be written in
+/// `folder` (where a photo must be for vitae to embed it). Fails only when
+/// the text is not that format at all.
+pub fn convert(source: Source, text: &str, folder: &Path) -> Result<Imported, String> {
     match source {
-        Source::JsonResume => json_resume(text),
-        Source::RenderCv => rendercv(text),
+        Source::JsonResume => json_resume(text, folder),
+        Source::RenderCv => rendercv(text, folder),
     }
 }
 
@@ -71,7 +88,7 @@ pub fn convert(source: Source, text: &str) -> Result<Imported, String> {
 fn finish(
     mut root: Table,
     other: OtherDetails,
-    skipped: Vec<String>,
+    report: Report,
     from: &str,
 ) -> Result<Imported, String> {
     let moved = other.add_to(&mut root);
@@ -82,6 +99,7 @@ fn finish(
     Ok(Imported {
         toml: format!("{header}{body}"),
         moved,
-        skipped,
+        skipped: report.skipped,
+        notes: report.notes,
     })
 }

@@ -7,6 +7,19 @@ use toml::{Table, Value as Toml};
 use super::values::plain;
 use super::written::Extra;
 
+/// The title of "Other details", which `vitae export` looks for.
+pub const TITLE: &str = "Other details";
+
+/// The keys that name an entry, in the order they are looked for.
+const NAMES: &[&str] = &[
+    "name",
+    "title",
+    "institution",
+    "organization",
+    "language",
+    "position",
+];
+
 #[derive(Default)]
 pub(super) struct OtherDetails {
     entries: Vec<Toml>,
@@ -26,10 +39,15 @@ impl OtherDetails {
     }
 
     /// Keeps the fields an imported entry of `section` had no key for,
-    /// titled after the entry's first text so the reader can match them up;
-    /// `at` is the entry's path in the source document.
+    /// titled "section — name" after the entry's name (or its first text)
+    /// so the reader, and `vitae export`, can match them up; `at` is the
+    /// entry's path in the source document.
     pub fn keep_for_entry(&mut self, entry: &Table, section: &str, at: &str, fields: &Extra) {
-        let label = entry.values().find_map(Toml::as_str).unwrap_or(section);
+        let label = NAMES
+            .iter()
+            .find_map(|key| entry.get(*key).and_then(Toml::as_str))
+            .or_else(|| entry.values().find_map(Toml::as_str))
+            .unwrap_or(section);
         self.keep(&format!("{section} — {label}"), fields, |key| {
             format!("{at}.{key}")
         });
@@ -52,7 +70,7 @@ impl OtherDetails {
     pub fn add_to(self, root: &mut Table) -> Vec<String> {
         if !self.entries.is_empty() {
             let mut section = Table::new();
-            section.insert("title".into(), Toml::String("Other details".into()));
+            section.insert("title".into(), Toml::String(TITLE.into()));
             section.insert("entries".into(), Toml::Array(self.entries));
             let sections = root
                 .entry("sections")
@@ -65,7 +83,8 @@ impl OtherDetails {
     }
 }
 
-/// A custom-section entry listing fields as "key: value" bullets.
+/// A custom-section entry listing fields as "key: value" bullets (lists as
+/// "a, b").
 fn entry(title: &str, fields: &Extra) -> Toml {
     let mut entry = Table::new();
     entry.insert("title".into(), Toml::String(title.into()));

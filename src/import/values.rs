@@ -51,3 +51,43 @@ pub(super) fn require(entry: &mut Table, key: Option<&str>, section: &str) {
         );
     }
 }
+
+/// The document without its empty fields: `""` (or blanks), `null`, `[]`
+/// and `{}` say nothing, so they are absent rather than kept as "key: "
+/// lines in "Other details". Lists and tables emptied this way are absent
+/// too. `None`: the whole value was empty.
+pub(super) fn prune(value: Value) -> Option<Value> {
+    match value {
+        Value::Null => None,
+        Value::String(s) if s.trim().is_empty() => None,
+        Value::Array(items) => {
+            let items: Vec<Value> = items.into_iter().filter_map(prune).collect();
+            (!items.is_empty()).then_some(Value::Array(items))
+        }
+        Value::Object(map) => {
+            let map: Map<String, Value> = map
+                .into_iter()
+                .filter_map(|(k, v)| Some((k, prune(v)?)))
+                .collect();
+            (!map.is_empty()).then_some(Value::Object(map))
+        }
+        other => Some(other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn empty_fields_are_absent() {
+        let doc = json!({"a": "", "b": null, "c": [], "d": {}, "e": [" ", {}], "f": {"g": ""},
+                         "h": "x", "i": [1, null], "j": 0, "k": false});
+        assert_eq!(
+            prune(doc),
+            Some(json!({"h": "x", "i": [1], "j": 0, "k": false}))
+        );
+        assert_eq!(prune(json!({"a": [null]})), None);
+    }
+}

@@ -20,7 +20,8 @@ fn strings(key: &str, value: &serde_json::Value, out: &mut Vec<String>) {
         serde_json::Value::Array(items) => items.iter().for_each(|v| strings(key, v, out)),
         serde_json::Value::Object(map) => map
             .iter()
-            .filter(|(k, _)| k.as_str() != "$schema")
+            // Bookkeeping, listed by its key (see the test of every sample).
+            .filter(|(k, _)| !["$schema", "meta"].contains(&k.as_str()))
             .for_each(|(k, v)| strings(k, v, out)),
         _ => {}
     }
@@ -58,8 +59,8 @@ fn imported_documents_render_with_every_string_in_the_pdf() {
             let shown = squash(&plain(&s)).replace('-', "");
             let shown_url = squash(s.trim_start_matches("https://")).replace('-', "");
             assert!(
-                text.contains(&shown) || text.contains(&shown_url),
-                "{name}: `{s}` is not in the PDF text"
+                text.contains(&shown) || text.contains(&shown_url) || messages.contains(&s),
+                "{name}: `{s}` is neither in the PDF text nor reported"
             );
         }
     }
@@ -199,8 +200,8 @@ fn rendercv_files_render_with_every_string_in_the_pdf() {
         for s in all {
             let shown = squash(&plain(&s)).replace('-', "");
             assert!(
-                text.contains(&shown),
-                "{name}: `{s}` is not in the PDF text"
+                text.contains(&shown) || messages.contains(&format!("\"{s}\"")),
+                "{name}: `{s}` is neither in the PDF text nor reported"
             );
         }
     }
@@ -292,4 +293,331 @@ fn a_file_that_is_not_rendercv_is_refused_with_a_hint() {
     // --from overrides the file name's guess.
     dir.run(&["import", "cv.txt", "--from", "rendercv"]).ok();
     assert!(dir.read_text("cv.toml").contains("Named By Flag"));
+}
+
+// ---- Every sample: no junk section, and a report of what was left out ----
+
+/// Samples whose source has content vitae has no key for, on purpose: they
+/// alone get an "Other details" section.
+const WITH_OTHER_DETAILS: &[&str] = &[
+    "tests/rendercv/full.yaml",       // a talk dated "Fall 2023"
+    "tests/json-resume/full.json",    // team_size, project roles/entity/type
+    "tests/json-resume/awkward.json", // x-availability, project metrics
+];
+
+/// Every sample under tests/rendercv/ and tests/json-resume/.
+fn samples() -> Vec<String> {
+    let mut all = Vec::new();
+    for (folder, ext) in [("tests/rendercv", "yaml"), ("tests/json-resume", "json")] {
+        for entry in fs::read_dir(repo().join(folder)).unwrap() {
+            let name = entry.unwrap().file_name().into_string().unwrap();
+            if name.ends_with(ext) && name != "schema.json" {
+                all.push(format!("{folder}/{name}"));
+            }
+        }
+    }
+    all.sort();
+    assert!(all.len() >= 17, "{all:?}");
+    all
+}
+
+/// Whether the report names `path` (or a part of the document above it) as
+/// a listed item: "path (why)", "path = value", or in a list of paths.
+fn reported(messages: &str, path: &str) -> bool {
+    let mut prefixes = vec![path.to_string()];
+    let mut at = path.len();
+    while let Some(cut) = path[..at].rfind(['.', '[']) {
+        prefixes.push(path[..cut].to_string());
+        at = cut;
+    }
+    prefixes.iter().any(|p| {
+        [" (", " =", ",", "\n"]
+            .iter()
+            .any(|end| messages.contains(&format!("{p}{end}")))
+    })
+}
+
+/// Every text of a JSON document with its path (`work[0].name`).
+fn json_leaves(path: &str, value: &serde_json::Value, out: &mut Vec<(String, String)>) {
+    match value {
+        serde_json::Value::String(s) => out.push((path.to_string(), s.clone())),
+        serde_json::Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                json_leaves(&format!("{path}[{i}]"), v, out);
+            }
+        }
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                let at = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                json_leaves(&at, v, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// What a reader should find of a text in the PDF: each " - " part (RenderCV
+/// sub-bullets), dates by their year (the sample's locale names the month).
+fn shown_parts(key: &str, text: &str) -> Vec<String> {
+    let text = text.trim_start_matches("tel:");
+    if key.ends_with("date") || key.ends_with("Date") {
+        return match text.get(..4) {
+            Some(year) if text.starts_with(['1', '2']) => vec![year.to_string()],
+            _ => Vec::new(), // "present", in the locale's word
+        };
+    }
+    if key == "details" || key == "keywords" {
+        return text
+            .split(',')
+            .map(|s| squash(&plain(s)).replace('-', ""))
+            .collect();
+    }
+    text.split(" - ")
+        .map(|part| {
+            let part = part
+                .trim_start_matches("https://")
+                .trim_end_matches('/')
+                .trim_start_matches('@');
+            squash(&plain(part.split('@').next().unwrap_or(part))).replace('-', "")
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+#[test]
+fn every_sample_imports_without_a_junk_section_and_reports_what_it_leaves_out() {
+    let mut lost = Vec::new();
+    for sample in samples() {
+        let (dir, profile, messages) = import(&sample);
+        let stem = profile.trim_end_matches(".toml");
+        let output = dir.run(&["render", &profile]);
+        assert!(output.success(), "{sample}: {}", output.stderr);
+        let pdf = pdf_text(dir.join(format!("{stem}.pdf")));
+        let text = squash(&pdf).replace('-', "");
+        let has_other = pdf.contains("Other details");
+        assert_eq!(
+            has_other,
+            WITH_OTHER_DETAILS.contains(&sample.as_str()),
+            "{sample}: \"Other details\" {}\n{messages}",
+            if has_other { "shown" } else { "missing" }
+        );
+        let source = fs::read_to_string(repo().join(&sample)).unwrap();
+        let document: serde_json::Value = if sample.ends_with(".json") {
+            serde_json::from_str(&source).unwrap()
+        } else {
+            let yaml = yaml_rust2::YamlLoader::load_from_str(&source)
+                .unwrap()
+                .remove(0);
+            yaml_to_json(&yaml)
+        };
+        let mut leaves = Vec::new();
+        json_leaves("", &document, &mut leaves);
+        let imported: toml::Value = toml::from_str(&dir.read_text(&profile)).unwrap();
+        for (path, value) in leaves {
+            let key = path.rsplit(['.', ']']).next().unwrap_or_default();
+            let mapped = match path.as_str() {
+                "design.theme" => imported.get("layout").is_some(),
+                "design.page.size" => imported["theme"].get("paper").is_some(),
+                "locale.language" => imported.get("locale").is_some(),
+                _ => false,
+            };
+            let in_pdf = shown_parts(key, &value).iter().all(|p| text.contains(p));
+            if !(mapped || in_pdf || reported(&messages, &path)) {
+                lost.push(format!("{sample}: {path} = `{value}`\n{messages}"));
+            }
+        }
+    }
+    assert!(
+        lost.is_empty(),
+        "neither in the PDF nor in the report:\n{}",
+        lost.join("\n")
+    );
+}
+
+/// A YAML document as JSON, with sections as keys (for paths).
+fn yaml_to_json(yaml: &yaml_rust2::Yaml) -> serde_json::Value {
+    use yaml_rust2::Yaml;
+    match yaml {
+        Yaml::Hash(map) => map
+            .iter()
+            .map(|(k, v)| {
+                let key = match k {
+                    Yaml::String(s) => s.clone(),
+                    other => format!("{other:?}"),
+                };
+                (key, yaml_to_json(v))
+            })
+            .collect::<serde_json::Map<_, _>>()
+            .into(),
+        Yaml::Array(items) => items.iter().map(yaml_to_json).collect(),
+        Yaml::String(s) | Yaml::Real(s) => s.clone().into(),
+        Yaml::Integer(i) => i.to_string().into(),
+        _ => serde_json::Value::Null,
+    }
+}
+
+// ---- Point by point ----
+
+#[test]
+fn empty_fields_and_bookkeeping_make_no_section() {
+    for sample in [
+        "tests/json-resume/sample-shape.json",
+        "tests/rendercv/theme-classic.yaml",
+    ] {
+        let (dir, profile, messages) = import(sample);
+        let text = dir.read_text(&profile);
+        assert!(!text.contains("Other details"), "{sample}: {text}");
+        assert!(
+            !text.contains("\"\""),
+            "{sample}: an empty value was kept: {text}"
+        );
+        if sample.ends_with(".json") {
+            assert!(
+                messages.contains("$schema (JSON Resume bookkeeping"),
+                "{messages}"
+            );
+            assert!(
+                messages
+                    .contains("meta (JSON Resume bookkeeping: canonical, lastModified, version)"),
+                "{messages}"
+            );
+        } else {
+            assert!(
+                messages.contains("settings (RenderCV settings)"),
+                "{messages}"
+            );
+        }
+    }
+}
+
+#[test]
+fn json_resume_old_names_profiles_and_photos() {
+    let (dir, profile, _) = import("tests/json-resume/legacy-0x.json");
+    let value: toml::Value = toml::from_str(&dir.read_text(&profile)).unwrap();
+    assert!(!dir.read_text(&profile).contains("Other details"));
+    assert_eq!(
+        value["basics"]["url"].as_str(),
+        Some("https://ingrid.example.no")
+    );
+    assert_eq!(value["work"][0]["name"].as_str(), Some("Fjord Cloud"));
+    assert_eq!(
+        value["work"][0]["url"].as_str(),
+        Some("https://fjord.example.no")
+    );
+    assert_eq!(
+        value["work"][0]["description"].as_str(),
+        Some("Hosting for Nordic public services")
+    );
+    assert_eq!(value["education"][0]["score"].as_str(), Some("A"));
+    assert_eq!(
+        value["publications"][0]["url"].as_str(),
+        Some("https://opsweekly.example/error-budgets")
+    );
+    let twitter = &value["basics"]["profiles"][1];
+    assert_eq!(twitter["network"].as_str(), Some("twitter"));
+    assert_eq!(twitter["username"].as_str(), Some("ingridops"));
+
+    // A link to the network's home page is replaced, so the username shows.
+    let (dir, profile, messages) = import("tests/json-resume/sample-shape.json");
+    let value: toml::Value = toml::from_str(&dir.read_text(&profile)).unwrap();
+    let profiles = &value["basics"]["profiles"];
+    assert_eq!(
+        profiles[0]["url"].as_str(),
+        Some("https://twitter.com/jonahw")
+    );
+    assert!(profiles[1].get("url").is_none(), "{profiles:?}");
+    assert!(
+        messages.contains("basics.profiles[1].url = \"https://gallery.example\""),
+        "{messages}"
+    );
+    dir.run(&["render", &profile, "-q"]).ok();
+    let pdf = pdf_text(dir.join("sample-shape.pdf"));
+    assert!(
+        pdf.contains("twitter.com/jonahw") && pdf.contains("jonah-draws"),
+        "{pdf}"
+    );
+
+    // `image` is the photo when the file is next to the profile.
+    let png = repo().join("tests/visual/classic-mira-lindqvist.png");
+    let dir = Sandbox::new()
+        .copy(&png, "me.png")
+        .file("a.json", r#"{"basics": {"name": "A", "image": "me.png"}}"#)
+        .file(
+            "b.json",
+            r#"{"basics": {"name": "B", "image": "https://example.com/b.png"}}"#,
+        );
+    dir.run(&["import", "a.json"]).ok();
+    assert!(dir.read_text("a.toml").contains("photo = \"me.png\""));
+    let b = dir.run(&["import", "b.json"]).ok();
+    assert!(!dir.read_text("b.toml").contains("photo"));
+    assert!(
+        b.stderr
+            .contains("basics.image = \"https://example.com/b.png\" (a link"),
+        "{}",
+        b.stderr
+    );
+}
+
+#[test]
+fn rendercv_sub_bullets_locales_and_themes() {
+    let (dir, profile, _) = import("tests/rendercv/theme-classic.yaml");
+    let value: toml::Value = toml::from_str(&dir.read_text(&profile)).unwrap();
+    let first = &value["work"][0]["highlights"][0];
+    assert_eq!(
+        first["text"].as_str(),
+        Some("Led the ledger rewrite across four teams")
+    );
+    assert_eq!(
+        first["items"][1].as_str(),
+        Some("Retired the nightly batch")
+    );
+    assert_eq!(value["locale"].as_str(), Some("en"));
+
+    for (theme, layout, locale) in [
+        ("classic", "classic", Some("en")),
+        ("engineeringresumes", "compact", Some("pt")),
+        ("engineeringclassic", "compact", None),
+        ("sb2nov", "compact", None),
+        ("moderncv", "modern", Some("de")),
+        ("harvard", "classic", Some("en")),
+        ("ink", "classic", Some("fr")),
+        ("opal", "modern", Some("es")),
+        ("ember", "classic", None),
+    ] {
+        let (dir, profile, messages) = import(&format!("tests/rendercv/theme-{theme}.yaml"));
+        let value: toml::Value = toml::from_str(&dir.read_text(&profile)).unwrap();
+        assert_eq!(value["layout"].as_str(), Some(layout), "{theme}");
+        assert_eq!(
+            value.get("locale").and_then(|l| l.as_str()),
+            locale,
+            "{theme}"
+        );
+        let explained = messages.contains(&format!(
+            "design.theme = \"{theme}\" became layout = \"{layout}\", the nearest"
+        ));
+        assert_eq!(explained, theme != "classic", "{theme}: {messages}");
+    }
+    let (_, _, messages) = import("tests/rendercv/theme-moderncv.yaml");
+    assert!(
+        messages.contains("locale.present (vitae has its own words"),
+        "{messages}"
+    );
+    let (_, _, messages) = import("tests/rendercv/theme-ember.yaml");
+    assert!(
+        messages.contains("locale.language = \"turkish\""),
+        "{messages}"
+    );
+}
+
+#[test]
+fn an_import_with_errors_exits_non_zero_and_keeps_the_profile() {
+    let dir = Sandbox::new().file("cv.yaml", "cv:\n  name: Ada\n  email: not an address\n");
+    let output = dir.run(&["import", "cv.yaml"]);
+    assert_eq!(output.code, Some(1), "{}", output.stderr);
+    assert!(output.stderr.contains("error"), "{}", output.stderr);
+    assert!(dir.read_text("cv.toml").contains("not an address"));
 }

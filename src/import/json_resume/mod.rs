@@ -1,36 +1,57 @@
 //! A JSON Resume (1.x) document as a vitae profile.
 //!
 //! Known fields map to vitae's keys (camelCase → snake_case, `startDate` →
-//! `start`, an open-ended role → `end = "present"`). Nothing is dropped:
-//! fields vitae has no key for go into a custom section "Other details",
-//! one entry per object, and are listed in the returned notes.
+//! `start`, an open-ended role → `end = "present"`), and so do the names of
+//! JSON Resume 0.x ([`legacy`]). Empty fields are absent. Nothing with
+//! content is dropped: fields vitae has no key for go into a custom section
+//! "Other details", one entry per object, and are listed; bookkeeping
+//! (`$schema`, `meta`) and a photo vitae cannot embed are listed as not
+//! imported.
 
 pub(crate) mod document;
 mod entries;
+mod legacy;
+
+use std::path::Path;
 
 use serde_json::Value;
 use toml::{Table, Value as Toml};
 
+use super::networks::profile_url;
 use super::other_details::OtherDetails;
-use super::values::{plain, require, to_toml};
+use super::photo::photo;
+use super::values::{plain, prune, require, to_toml};
 use super::written::{Entries, Extra};
-use super::{Imported, finish};
+use super::{Imported, Report, finish};
 use document::{Basics, Location, Profile, Resume};
 use entries::{Entry, Keyed, keyed};
 
-/// Converts a JSON Resume document. Fails only when the input is not a JSON object.
-pub fn json_resume(text: &str) -> Result<Imported, String> {
+/// Top-level fields about the document rather than the person: listed, not
+/// printed.
+const BOOKKEEPING: &[&str] = &["meta"];
+
+/// Converts a JSON Resume document whose profile goes into `folder`. Fails
+/// only when the input is not a JSON object.
+pub fn json_resume(text: &str, folder: &Path) -> Result<Imported, String> {
     let json: Value = serde_json::from_str(text).map_err(|e| format!("not valid JSON: {e}"))?;
     if !json.is_object() {
         return Err("a JSON Resume document is a JSON object".into());
     }
+    let mut json = prune(json).unwrap_or_else(|| Value::Object(Default::default()));
+    legacy::modernise(&mut json);
     let resume: Resume =
         serde_json::from_value(json).map_err(|e| format!("not a JSON Resume document: {e}"))?;
     let mut other = OtherDetails::default();
+    let mut report = Report::default();
+    if resume.schema.get().is_some() {
+        report
+            .skipped
+            .push("$schema (JSON Resume bookkeeping: which schema the file follows)".into());
+    }
     let mut root = Table::new();
     root.insert(
         "basics".into(),
-        Toml::Table(basics(&resume.basics, &mut other)),
+        Toml::Table(basics(&resume.basics, folder, &mut other, &mut report)),
     );
     let mut sections = Sections {
         root: &mut root,
@@ -48,10 +69,23 @@ pub fn json_resume(text: &str) -> Result<Imported, String> {
     sections.add(&resume.references);
     sections.add(&resume.projects);
     for (key, value) in &resume.extra {
+        if BOOKKEEPING.contains(&key.as_str()) {
+            report.skipped.push(bookkeeping(key, value));
+            continue;
+        }
         let field = Extra::from([(key.clone(), value.clone())]);
         other.keep(key, &field, str::to_string);
     }
-    finish(root, other, Vec::new(), "JSON Resume")
+    finish(root, other, report, "JSON Resume")
+}
+
+/// A bookkeeping field as a note naming what it held.
+fn bookkeeping(key: &str, value: &Value) -> String {
+    let held = match value {
+        Value::Object(fields) => fields.keys().cloned().collect::<Vec<_>>().join(", "),
+        other => plain(other),
+    };
+    format!("{key} (JSON Resume bookkeeping: {held})")
 }
 
 /// The sections of the profile being written, and where their leftovers go.
@@ -103,23 +137,35 @@ fn fields(keyed: &[Keyed]) -> Table {
     table
 }
 
-fn basics(basics: &Basics, other: &mut OtherDetails) -> Table {
+fn basics(basics: &Basics, folder: &Path, other: &mut OtherDetails, report: &mut Report) -> Table {
     let mut table = fields(&keyed!(basics, name, label, email, phone, url, summary));
     if let Some(place) = basics.location.as_ref().map(location)
         && !place.is_empty()
     {
         table.insert("location".into(), Toml::Table(place));
     }
-    let profiles: Vec<Toml> = basics.profiles.iter().map(|(_, p)| profile(p)).collect();
+    let profiles: Vec<Toml> = basics
+        .profiles
+        .iter()
+        .map(|(i, p)| profile(p, i, report))
+        .collect();
     if !profiles.is_empty() {
         table.insert("profiles".into(), Toml::Array(profiles));
     }
     other.require_name(&mut table, "the JSON Resume", "basics.name");
-    let mut extra = basics.extra.clone();
-    if let Some(image) = basics.image.get() {
-        extra.insert("image".into(), image.clone());
+    match basics.image.get() {
+        Some(Value::String(image)) => match photo(image, folder, "basics.image") {
+            Ok(file) => {
+                table.insert("photo".into(), Toml::String(file));
+            }
+            Err(note) => report.skipped.push(note),
+        },
+        Some(other) => report
+            .skipped
+            .push(format!("basics.image = {other} (not a file name)")),
+        None => {}
     }
-    other.keep("basics", &extra, |key| format!("basics.{key}"));
+    other.keep("basics", &basics.extra, |key| format!("basics.{key}"));
     table
 }
 
@@ -135,9 +181,36 @@ fn location(location: &Location) -> Table {
     ))
 }
 
-fn profile(profile: &Profile) -> Toml {
+/// A profile on a network. A link that does not name the username (often
+/// just the network's home page, `https://twitter.com`) would be shown
+/// instead of the username and lead nowhere: it is replaced by the
+/// profile's address where vitae knows the network, and left out otherwise,
+/// so that the username is shown with its network; either way it is listed.
+fn profile(profile: &Profile, index: usize, report: &mut Report) -> Toml {
     let network = profile.network.get().map_or("profile".into(), plain);
     let mut table = texts(&keyed!(profile, username, url));
+    if let (Some(Toml::String(user)), Some(Toml::String(url))) =
+        (table.get("username"), table.get("url"))
+    {
+        let name = user.trim_start_matches('@').to_lowercase();
+        if !url.to_lowercase().contains(&name) {
+            let at = format!("basics.profiles[{index}].url = \"{url}\"");
+            match profile_url(&network, user) {
+                Some(better) => {
+                    report.notes.push(format!(
+                        "{at} does not lead to {user}'s profile: replaced by {better}"
+                    ));
+                    table.insert("url".into(), Toml::String(better));
+                }
+                None => {
+                    report.skipped.push(format!(
+                        "{at} (does not lead to {user}'s profile; the username is shown instead)"
+                    ));
+                    table.remove("url");
+                }
+            }
+        }
+    }
     table.insert("network".into(), Toml::String(network));
     Toml::Table(table)
 }

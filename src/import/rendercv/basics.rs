@@ -5,16 +5,25 @@ use toml::{Table, Value as Toml};
 
 use super::Converter;
 use super::document::{Cv, SocialNetwork};
+use crate::import::networks::profile_url;
+use crate::import::photo::photo;
 use crate::import::values::plain;
 use crate::import::written::Field;
 
 impl Converter {
-    /// Fields vitae has no key for (a photo path is relative to the YAML
-    /// file, and vitae needs the file next to the profile) are kept as text
-    /// to act on.
+    /// Fields vitae has no key for are kept as text to act on. The photo is
+    /// the profile's when the file is next to it, else a listed note.
     pub(super) fn basics(&mut self, cv: &Cv) {
         let mut basics = Table::new();
         let mut extra = cv.extra.clone();
+        if let Some(written) = extra.remove("photo") {
+            match photo(&plain(&written), &self.folder, "cv.photo") {
+                Ok(file) => {
+                    basics.insert("photo".into(), Toml::String(file));
+                }
+                Err(note) => self.report.skipped.push(note),
+            }
+        }
         // Where both are written, `label` wins over `headline`.
         let texts = [
             ("name", &cv.name),
@@ -77,47 +86,9 @@ fn social_profile(profile: &SocialNetwork) -> Toml {
     );
     if !user.is_empty() {
         table.insert("username".into(), Toml::String(user.clone()));
-        if let Some(url) = network_url(&network, &user) {
+        if let Some(url) = profile_url(&network, &user) {
             table.insert("url".into(), Toml::String(url));
         }
     }
     Toml::Table(table)
-}
-
-fn network_url(network: &str, user: &str) -> Option<String> {
-    let url = match network.to_lowercase().as_str() {
-        "linkedin" => format!("https://linkedin.com/in/{user}"),
-        "github" => format!("https://github.com/{user}"),
-        "gitlab" => format!("https://gitlab.com/{user}"),
-        "instagram" => format!("https://instagram.com/{user}"),
-        "orcid" => format!("https://orcid.org/{user}"),
-        "stackoverflow" => format!("https://stackoverflow.com/users/{user}"),
-        "researchgate" => format!("https://researchgate.net/profile/{user}"),
-        "youtube" => format!("https://youtube.com/@{user}"),
-        "telegram" => format!("https://t.me/{user}"),
-        "x" | "twitter" => format!("https://x.com/{user}"),
-        "bluesky" => format!("https://bsky.app/profile/{user}"),
-        "leetcode" => format!("https://leetcode.com/u/{user}"),
-        "mastodon" => {
-            // @name@server.social → https://server.social/@name
-            let (name, server) = user.trim_start_matches('@').split_once('@')?;
-            format!("https://{server}/@{name}")
-        }
-        _ => return None,
-    };
-    Some(url)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn network_links() {
-        assert_eq!(
-            network_url("Mastodon", "@ada@fosstodon.org").as_deref(),
-            Some("https://fosstodon.org/@ada")
-        );
-        assert_eq!(network_url("Unknown", "ada"), None);
-    }
 }

@@ -126,9 +126,11 @@ pub struct Page {
 }
 
 /// RenderCV's words for one language; vitae has its own, so only the
-/// language is read.
+/// language is read, and the words are listed.
 #[derive(Deserialize)]
 pub struct Locale {
     #[serde(default)]
     pub language: Field,
+    #[serde(flatten)]
+    pub words: Extra,
 }

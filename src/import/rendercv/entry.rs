@@ -69,11 +69,46 @@ fn put(entry: &mut Table, rule: Option<Rule>, key: &str, value: &Value) -> bool 
     true
 }
 
-/// A value for an entry key: authors become one line, highlights a list.
+/// A value for an entry key: authors become one line, highlights a list
+/// of bullets (with their sub-bullets).
 fn entry_value(key: &str, value: &Value) -> Option<Toml> {
     match (key, value) {
         ("authors", Value::Array(_)) => Some(Toml::String(plain(value))),
-        ("highlights", Value::String(s)) => Some(Toml::Array(vec![Toml::String(s.clone())])),
+        ("highlights", Value::String(s)) => Some(Toml::Array(vec![bullet(s)])),
+        ("highlights", Value::Array(items)) => Some(Toml::Array(
+            items.iter().map(|i| bullet(&plain(i))).collect(),
+        )),
         _ => to_toml(value),
+    }
+}
+
+/// A highlight, with its sub-bullets. RenderCV writes them indented under
+/// the bullet as "- sub-bullet" lines; YAML folds those lines into one, so
+/// they arrive as " - " separators: `Main - Sub 1 - Sub 2`.
+fn bullet(text: &str) -> Toml {
+    let mut parts = text.split(" - ").map(str::trim).filter(|p| !p.is_empty());
+    let main = parts.next().unwrap_or_default().to_string();
+    let subs: Vec<Toml> = parts.map(|p| Toml::String(p.into())).collect();
+    if subs.is_empty() {
+        return Toml::String(main);
+    }
+    let mut table = Table::new();
+    table.insert("text".into(), Toml::String(main));
+    table.insert("items".into(), Toml::Array(subs));
+    Toml::Table(table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sub_bullets_are_nested() {
+        let Toml::Table(b) = bullet("Main point - First - Second") else {
+            panic!("a table")
+        };
+        assert_eq!(b["text"].as_str(), Some("Main point"));
+        assert_eq!(b["items"].as_array().unwrap().len(), 2);
+        assert_eq!(bullet("No subs"), Toml::String("No subs".into()));
     }
 }

@@ -14,24 +14,30 @@ mod entry;
 mod sections;
 mod settings;
 mod targets;
+mod themes;
 mod yaml;
 
 use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 
 use toml::{Table, Value as Toml};
 use yaml_rust2::{Yaml, YamlLoader};
 
 use super::other_details::OtherDetails;
-use super::{Imported, finish};
+use super::{Imported, Report, finish};
 use document::Document;
 
-/// Converts a RenderCV file. Fails only when the text is not YAML with a `cv` table.
-pub fn rendercv(text: &str) -> Result<Imported, String> {
+/// Converts a RenderCV file whose profile goes into `folder`. Fails only
+/// when the text is not YAML with a `cv` table.
+pub fn rendercv(text: &str, folder: &Path) -> Result<Imported, String> {
     let docs = YamlLoader::load_from_str(text).map_err(|e| format!("not valid YAML: {e}"))?;
     let yaml = docs.into_iter().next().unwrap_or(Yaml::Null);
     let document: Document = serde_json::from_value(yaml::to_json(yaml))
         .map_err(|_| "a RenderCV file has a `cv:` table at the top".to_string())?;
-    let mut out = Converter::default();
+    let mut out = Converter {
+        folder: folder.to_path_buf(),
+        ..Converter::default()
+    };
     out.basics(&document.cv);
     for section in &document.cv.sections {
         out.section(&section.key, &section.entries);
@@ -52,7 +58,9 @@ struct Converter {
     titles: Table,
     custom: Vec<Toml>,
     other: OtherDetails,
-    skipped: Vec<String>,
+    report: Report,
+    /// Where the profile goes: a photo must be there.
+    folder: PathBuf,
 }
 
 impl Converter {
@@ -68,7 +76,7 @@ impl Converter {
             self.root
                 .insert("sections".into(), Toml::Array(self.custom));
         }
-        finish(self.root, self.other, self.skipped, "RenderCV")
+        finish(self.root, self.other, self.report, "RenderCV")
     }
 
     /// The profile's `[theme]` table, created on first use.

@@ -78,7 +78,7 @@ impl Converter {
             }
             (true, Kind::ReversedNumbered) => {
                 section.insert("items".into(), text_of("reversed_number"));
-                self.skipped.push(format!(
+                self.report.skipped.push(format!(
                     "sections.{title}: reversed numbering (kept as bullets)"
                 ));
             }

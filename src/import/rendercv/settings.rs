@@ -10,6 +10,7 @@ use toml::Value as Toml;
 
 use super::Converter;
 use super::document::{Design, Document, Locale, Page};
+use super::themes;
 use crate::import::written::Field;
 
 impl Converter {
@@ -23,7 +24,7 @@ impl Converter {
         if document.locale.get().is_some() {
             notes.insert("locale", self.locale(&document.locale));
         }
-        self.skipped.extend(notes.into_values().flatten());
+        self.report.skipped.extend(notes.into_values().flatten());
     }
 
     /// Sets the layout and paper; returns what is not imported.
@@ -34,8 +35,14 @@ impl Converter {
             .map(|key| (key.as_str(), format!("design.{key} (styling)")))
             .collect();
         if let Some(theme) = design.theme.as_str() {
+            let (layout, why) = themes::nearest(theme);
             self.root
-                .insert("layout".into(), Toml::String(layout(theme).into()));
+                .insert("layout".into(), Toml::String(layout.into()));
+            if let Some(why) = why {
+                self.report.notes.push(format!(
+                    "design.theme = \"{theme}\" became layout = \"{layout}\", the nearest: {why}"
+                ));
+            }
         } else if design.theme.get().is_some() {
             notes.insert("theme", "design.theme (styling)".into());
         }
@@ -55,30 +62,56 @@ impl Converter {
         notes.into_values().collect()
     }
 
-    /// RenderCV's `locale` holds words; vitae has its own per language, and
-    /// takes the language when it has words for it.
+    /// RenderCV's `locale` names a language (`german`) and may change its
+    /// words; vitae has its own words per language, so it takes the
+    /// language when it has words for it, and lists the rest.
     fn locale(&mut self, locale: &Field) -> Vec<String> {
-        let language = locale
-            .parse::<Locale>()
-            .and_then(|l| l.language.as_str().map(str::to_string))
-            .filter(|l| crate::locale::words(l).is_some());
-        match language {
-            Some(language) => {
-                self.root.insert("locale".into(), Toml::String(language));
-                Vec::new()
+        let Some(parsed) = locale.parse::<Locale>() else {
+            return vec!["locale (not a table with a language)".into()];
+        };
+        let mut notes = Vec::new();
+        match parsed.language.as_str() {
+            Some(language) => match vitae_locale(language) {
+                Some(code) => {
+                    self.root.insert("locale".into(), Toml::String(code.into()));
+                }
+                None => notes.push(format!(
+                    "locale.language = \"{language}\" (vitae has no words for it yet: en, de, fr, es, pt, hi; English is used)"
+                )),
+            },
+            None if parsed.language.get().is_some() => {
+                notes.push("locale.language (not a language name)".into())
             }
-            None => vec!["locale (vitae has its own words per language)".into()],
+            None => {}
         }
+        notes.extend(
+            parsed
+                .words
+                .keys()
+                .map(|key| format!("locale.{key} (vitae has its own words per language)")),
+        );
+        notes
     }
 }
 
-/// The vitae layout nearest to a RenderCV theme.
-fn layout(theme: &str) -> &'static str {
-    match theme {
-        "engineeringresumes" | "engineeringclassic" => "compact",
-        "moderncv" => "modern",
-        _ => "classic",
-    }
+/// RenderCV's language names, and the codes of its older versions, as
+/// vitae's locales.
+fn vitae_locale(language: &str) -> Option<&'static str> {
+    let code = match language.to_lowercase().as_str() {
+        "english" => "en",
+        "german" => "de",
+        "french" => "fr",
+        "spanish" => "es",
+        "portuguese" => "pt",
+        "hindi" => "hi",
+        other => {
+            let language = other.split(['-', '_']).next()?;
+            return ["en", "de", "fr", "es", "pt", "hi"]
+                .into_iter()
+                .find(|code| *code == language);
+        }
+    };
+    Some(code)
 }
 
 fn paper(size: &str) -> Option<&'static str> {
@@ -86,5 +119,17 @@ fn paper(size: &str) -> Option<&'static str> {
         "us-letter" | "letterpaper" => Some("us-letter"),
         "a4" | "a4paper" => Some("a4"),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_become_vitae_locales() {
+        assert_eq!(vitae_locale("german"), Some("de"));
+        assert_eq!(vitae_locale("pt-BR"), Some("pt"));
+        assert_eq!(vitae_locale("turkish"), None);
     }
 }

@@ -3,15 +3,18 @@
 use serde_json::{Value, json};
 use yaml_rust2::Yaml;
 
+use crate::import::values::prune;
+
 /// The keys down to the one mapping whose order the import keeps: the
 /// sections, whose order is the résumé's.
 const ORDERED: &[&str] = &["cv", "sections"];
 
 /// Mappings become JSON objects, which sort their keys; `cv.sections`
 /// becomes a list of `[key, entries]` pairs in the author's order instead
-/// (and, when it is not a mapping, `null`: no sections).
+/// (and, when it is not a mapping, `null`: no sections). Empty fields are
+/// absent ([`prune`]), and so is a section without entries.
 pub(super) fn to_json(yaml: Yaml) -> Value {
-    convert(yaml, Some(ORDERED))
+    prune(convert(yaml, Some(ORDERED))).unwrap_or(Value::Null)
 }
 
 /// `ordered`: what is left of the path to the ordered mapping, `None` off
@@ -20,7 +23,7 @@ fn convert(yaml: Yaml, ordered: Option<&[&str]>) -> Value {
     match (yaml, ordered) {
         (Yaml::Hash(map), Some([])) => map
             .into_iter()
-            .map(|(k, v)| json!([key(k), convert(v, None)]))
+            .filter_map(|(k, v)| Some(json!([key(k), prune(convert(v, None))?])))
             .collect(),
         (_, Some([])) => Value::Null,
         (Yaml::Hash(map), _) => Value::Object(
@@ -77,5 +80,7 @@ mod tests {
             json("cv:\n  sections: [a]\n")["cv"]["sections"],
             Value::Null
         );
+        let doc = json("cv:\n  photo:\n  sections:\n    a: []\n    b: [{x: '', y: 1}]\n");
+        assert_eq!(doc, json!({"cv": {"sections": [["b", [{"y": 1}]]]}}));
     }
 }
