@@ -14,6 +14,7 @@
 //! ([`with_schemes`]), as the schema's `uri` format requires.
 
 mod custom;
+mod no_place;
 
 use serde_json::Value;
 
@@ -71,7 +72,7 @@ pub fn json_resume(p: &Profile) -> Exported {
     };
     let mut document = document(&resume);
     not_mapped.extend(custom::restore(&p.sections, &mut document));
-    not_mapped.extend(without_a_place(p));
+    not_mapped.extend(no_place::without_a_place(p));
     not_mapped.dedup();
     Exported {
         document,
@@ -129,31 +130,6 @@ fn has_scheme(url: &str) -> bool {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
     })
-}
-
-/// What the profile has that JSON Resume has no place for at all.
-fn without_a_place(p: &Profile) -> Vec<String> {
-    [
-        (p.cover.is_some(), "cover"),
-        (p.numbers.is_some(), "numbers (key numbers)"),
-        (!p.titles.is_empty(), "titles"),
-        (!p.theme.is_empty(), "theme"),
-        (p.layout.is_some(), "layout"),
-        (p.basics.tagline.is_some(), "basics.tagline"),
-        (p.basics.signature.is_some(), "basics.signature"),
-        (
-            !p.variants.is_empty(),
-            "variants (export one with --variant)",
-        ),
-        (
-            !crate::variant::all_tags(p).is_empty(),
-            "tags (JSON Resume has no tags)",
-        ),
-    ]
-    .into_iter()
-    .filter(|(present, _)| *present)
-    .map(|(_, what)| what.to_string())
-    .collect()
 }
 
 fn basics(b: &Basics, not_mapped: &mut Vec<String>) -> jr::Basics {

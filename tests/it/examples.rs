@@ -62,7 +62,7 @@ fn two_column_text_does_not_interleave() {
     let text = squash(&pdf_text(dir.join("m.pdf")));
     // Sidebar facts come together, before the main column; main-column facts keep their order.
     let sidebar = [
-        "Kotlin,Go,Java,Python,SQL",
+        "Kotlin(deepest,3roles),Go(shipped),Java,Python,SQL",
         "PostgreSQL,Kafka,Redis,ClickHouse",
         "Tamil",
         "Carnaticmusic",

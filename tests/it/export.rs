@@ -45,9 +45,19 @@ fn every_example_exports_with_its_text_and_a_list_of_what_has_no_place() {
     assert_eq!(doc["education"][0]["score"], "CGPA 8.59/10");
     assert_eq!(doc["basics"]["location"]["city"], "Bengaluru");
     assert!(warnings.contains("work[0].stack"), "{warnings}");
+    for missing in ["details (labelled details)", "keyword levels and notes"] {
+        assert!(warnings.contains(missing), "{missing}: {warnings}");
+    }
 
     let (_, warnings) = export("profiles/mira-lindqvist.toml");
-    for missing in ["cover", "numbers", "sections", "projects[0].stars"] {
+    for missing in [
+        "cover",
+        "numbers",
+        "sections",
+        "projects[0].stars",
+        "intros",
+        "group (sub-headings",
+    ] {
         assert!(
             warnings.contains(missing),
             "{missing} should be reported: {warnings}"

@@ -389,8 +389,9 @@ fn check_proves_every_variant_of_a_profile() {
         "{out}"
     );
     assert!(out.contains("profiles/priya-raman.toml [risk]"), "{out}");
+    assert!(out.contains("profiles/priya-raman.toml [blind]"), "{out}");
     assert!(
-        output.stderr.contains("checked 2: 2 passed, 0 failed"),
+        output.stderr.contains("checked 3: 3 passed, 0 failed"),
         "{}",
         output.stderr
     );

@@ -93,8 +93,9 @@ fn fact_texts(leaf: &str, text: &str) -> Vec<String> {
 /// line that ends in a hyphen with the next one and drops the hyphen
 /// ("offline-\nsync" → "offlinesync"), so a fact with a hyphen can only be
 /// compared hyphen-blind. (tests/it/safety.rs checks `-` itself exactly.)
+/// Case-blind too: a layout may set a sub-heading in capitals.
 fn comparable(text: &str) -> String {
-    squash(text).replace('-', "")
+    squash(text).replace('-', "").to_lowercase()
 }
 
 /// Asserts every fact is in the text, and each group appears in order.
