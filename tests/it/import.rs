@@ -601,11 +601,12 @@ fn rendercv_sub_bullets_locales_and_themes() {
         ));
         assert_eq!(explained, theme != "classic", "{theme}: {messages}");
     }
-    let (_, _, messages) = import("tests/rendercv/theme-moderncv.yaml");
-    assert!(
-        messages.contains("locale.present (vitae has its own words"),
-        "{messages}"
-    );
+    // The file's own word for "present" becomes the profile's.
+    let (dir, profile, messages) = import("tests/rendercv/theme-moderncv.yaml");
+    assert!(!messages.contains("locale.present"), "{messages}");
+    dir.run(&["render", &profile]).ok();
+    let pdf = dir.join(profile.replace(".toml", ".pdf"));
+    assert!(pdf_text(pdf).contains("Apr. 2019 – jetzt"));
     let (_, _, messages) = import("tests/rendercv/theme-ember.yaml");
     assert!(
         messages.contains("locale.language = \"turkish\""),

@@ -84,12 +84,19 @@ impl Converter {
             }
             None => {}
         }
-        notes.extend(
-            parsed
-                .words
-                .keys()
-                .map(|key| format!("locale.{key} (vitae has its own words per language)")),
-        );
+        for (key, value) in &parsed.words {
+            match (key.as_str(), value.as_str()) {
+                // The owner's word for an ongoing range is vitae's too.
+                ("present", Some(word)) => {
+                    let mut words = toml::Table::new();
+                    words.insert("present".into(), Toml::String(word.into()));
+                    self.root.insert("words".into(), Toml::Table(words));
+                }
+                _ => notes.push(format!(
+                    "locale.{key} (vitae has its own words per language)"
+                )),
+            }
+        }
         notes
     }
 }
