@@ -75,9 +75,10 @@ fn stages(c: &mut Criterion) {
         })
     });
     let checked = vitae::profile::check(load::parse(source.clone()).unwrap(), None).unwrap();
+    let sections: Vec<String> = data.sections.iter().map(|s| s.id.clone()).collect();
     group.bench_function("5 proofs (facts and all six)", |b| {
         b.iter(|| {
-            let facts = layout_data::facts(&checked.profile, &theme, "en");
+            let facts = layout_data::facts(&checked.profile, &theme, "en", &sections);
             let input = vitae::proof::Input {
                 facts: &facts,
                 source: &checked.source,

@@ -211,7 +211,13 @@ fn lay_out(
             fitted: None,
         });
     }
-    let facts = layout_data::facts(&checked.profile, &settings.theme, &settings.locale);
+    let sections: Vec<String> = data.sections.iter().map(|s| s.id.clone()).collect();
+    let facts = layout_data::facts(
+        &checked.profile,
+        &settings.theme,
+        &settings.locale,
+        &sections,
+    );
     let accent = settings
         .theme
         .layout_options

@@ -63,7 +63,10 @@ pub enum FactRole {
 }
 
 /// Every fact of `profile` that the layout data carries, in profile order.
-pub fn facts(profile: &Profile, theme: &Theme, locale: &str) -> Vec<Fact> {
+/// `sections` are the ids of the sections the data carries (not hidden,
+/// not empty: a variant may remove every entry of a section whose title
+/// the profile renames), so that facts and data agree.
+pub fn facts(profile: &Profile, theme: &Theme, locale: &str, sections: &[String]) -> Vec<Fact> {
     let mut walk = Walk {
         builder: Builder::new(locale, theme, &profile.words),
         facts: Vec::new(),
@@ -72,16 +75,8 @@ pub fn facts(profile: &Profile, theme: &Theme, locale: &str) -> Vec<Fact> {
         entries: 0,
         role: FactRole::Header,
     };
-    // The sections the layout data carries: not hidden, and not empty (a
-    // variant may remove every entry of a section whose title the profile
-    // renames). Asked of the builder, so that the two agree.
-    let present: Vec<String> = Builder::new(locale, theme, &profile.words)
-        .sections(profile, theme)
-        .into_iter()
-        .map(|s| s.id)
-        .collect();
     walk.basics(profile);
-    walk.sections(profile, &present);
+    walk.sections(profile, sections);
     walk.facts
 }
 
@@ -365,9 +360,16 @@ mod tests {
     use crate::diagnostic::SourceFile;
     use crate::profile::load::parse;
 
-    fn facts_of(text: &str) -> Vec<Fact> {
+    /// The facts of a profile, for the sections its layout data carries.
+    fn facts_with(text: &str, theme: &Theme) -> Vec<Fact> {
         let parsed = parse(SourceFile::new("x.toml", text)).unwrap();
-        facts(&parsed.profile, &Theme::default(), "en")
+        let (data, _) = super::super::build(&parsed.profile, theme, "en", None);
+        let sections: Vec<String> = data.sections.into_iter().map(|s| s.id).collect();
+        facts(&parsed.profile, theme, "en", &sections)
+    }
+
+    fn facts_of(text: &str) -> Vec<Fact> {
+        facts_with(text, &Theme::default())
     }
 
     #[test]
@@ -414,16 +416,14 @@ mod tests {
 
     #[test]
     fn hidden_sections_have_no_facts() {
-        let parsed = parse(SourceFile::new(
-            "x.toml",
-            "[basics]\nname = \"A\"\n[[skills]]\nname = \"Rust\"\n",
-        ))
-        .unwrap();
         let theme = Theme {
             hide: vec!["skills".into()],
             ..Theme::default()
         };
-        let facts = facts(&parsed.profile, &theme, "en");
+        let facts = facts_with(
+            "[basics]\nname = \"A\"\n[[skills]]\nname = \"Rust\"\n",
+            &theme,
+        );
         assert_eq!(facts.len(), 1);
     }
 }
