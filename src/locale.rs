@@ -28,8 +28,8 @@ pub struct Words {
 impl Words {
     /// These words with the owner's own over them.
     pub fn with_own(&self, own: &OwnWords) -> Words {
-        let pick = |own: &Option<String>, ours: &Cow<'static, str>| match own {
-            Some(word) => Cow::Owned(word.clone()),
+        let pick = |own: &Option<toml::Spanned<String>>, ours: &Cow<'static, str>| match own {
+            Some(word) => Cow::Owned(word.get_ref().clone()),
             None => ours.clone(),
         };
         Words {

@@ -240,11 +240,12 @@ fn lay_out(
     );
     let pages = compiled.document.pages().len();
     warnings.extend(page_count_warning(&settings, pages));
-    let ident = format!(
-        "vitae/{}/{}",
-        settings.layout.name(),
-        data.meta.author.join(", ")
-    );
+    // The document's identity: its author, or for an anonymous CV its title.
+    let who = match data.meta.author.as_slice() {
+        [] => data.meta.title.clone(),
+        authors => authors.join(", "),
+    };
+    let ident = format!("vitae/{}/{who}", settings.layout.name());
     Ok(LaidOut {
         settings,
         document: Laid::Document {

@@ -18,7 +18,6 @@ use crate::encode::Format;
 use crate::layout::{DEFAULT_LAYOUT, Layout};
 use crate::output;
 use crate::profile::CheckedProfile;
-use crate::profile::rules::section_ids;
 use crate::theme::{self, Theme};
 
 /// What the command line asks of every job of a run.
@@ -116,13 +115,12 @@ impl JobSettings {
         let Some(layout) = layout else {
             return Err(errors);
         };
-        let sections = section_ids(&checked.profile);
         let theme = theme::resolve(
             &layout,
             &checked.profile.theme,
             &checked.source,
             &run.theme,
-            &sections,
+            &checked.section_ids,
         )
         .map_err(|mut theme_errors| errors.append(&mut theme_errors))
         .ok();

@@ -212,7 +212,6 @@ fn apply(
     Ok(())
 }
 
-/// A list of ids, given as a TOML array or a comma-separated string.
 /// The ids `section_order` or `hide` name that are no section of the
 /// profile, each with its error: a typo would otherwise be ignored silently.
 fn unknown_sections(
@@ -250,6 +249,7 @@ fn quoted_within(text: &str, span: &std::ops::Range<usize>, word: &str) -> std::
         .unwrap_or_else(|| span.clone())
 }
 
+/// A list of ids, given as a TOML array or a comma-separated string.
 fn string_list(value: &toml::Value) -> Result<Vec<String>, Diagnostic> {
     match value {
         toml::Value::String(s) => Ok(s

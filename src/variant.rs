@@ -193,8 +193,8 @@ pub fn apply(profile: &mut Profile, name: &str) -> Result<Option<String>, Diagno
 }
 
 /// Leaves out what identifies the person, for blind hiring: the name,
-/// contact details, photo, profiles, the summary's signature and the
-/// references (who vouches for someone names them).
+/// contact details, photo, profiles, every signature (a signature is a
+/// name) and the references (who vouches for someone names them).
 fn anonymise(profile: &mut Profile) {
     let b = &mut profile.basics;
     b.name = None;
@@ -206,6 +206,15 @@ fn anonymise(profile: &mut Profile) {
     b.signature = None;
     b.profiles.clear();
     profile.references.clear();
+    let unsign = |blocks: &mut Vec<Block>| blocks.iter_mut().for_each(|b| b.signature = None);
+    for work in &mut profile.work {
+        unsign(&mut work.blocks);
+        work.roles.iter_mut().for_each(|r| unsign(&mut r.blocks));
+    }
+    for section in &mut profile.sections {
+        section.signature = None;
+        unsign(&mut section.blocks);
+    }
 }
 
 /// `me.pdf` → `me-backend.pdf`: where a variant goes when nothing else says.

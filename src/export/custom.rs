@@ -21,9 +21,12 @@ const RESTORED: &[(&str, &[(&str, bool)])] = &[(
 /// Resume has them, and returns what has no place, each named.
 pub(super) fn restore(sections: &[CustomSection], document: &mut Value) -> Vec<String> {
     let mut dropped = Vec::new();
-    for section in sections {
+    for (index, section) in sections.iter().enumerate() {
         if section.title != TITLE {
-            dropped.push(format!("sections \"{}\" (a custom section)", section.title));
+            dropped.push(match section.title.as_str() {
+                "" => format!("sections[{index}] (an untitled custom section)"),
+                title => format!("sections \"{title}\" (a custom section)"),
+            });
             continue;
         }
         for entry in &section.entries {

@@ -53,18 +53,6 @@ impl OtherDetails {
         });
     }
 
-    /// Writes a placeholder where the source has no name, so that the
-    /// profile loads and shows what to fill in; `at` is where the name
-    /// belongs in the source, `source` what it is.
-    pub fn require_name(&mut self, basics: &mut Table, source: &str, at: &str) {
-        if !basics.contains_key("name") {
-            let placeholder = format!("(name missing in {source})");
-            basics.insert("name".into(), Toml::String(placeholder));
-            self.moved
-                .push(format!("{at} (missing; a placeholder was written)"));
-        }
-    }
-
     /// Adds the section after the profile's other custom sections, when
     /// anything was kept, and returns what was moved.
     pub fn add_to(self, root: &mut Table) -> Vec<String> {

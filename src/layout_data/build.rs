@@ -85,11 +85,12 @@ impl Builder {
 
     /// Parses inline text.
     pub(super) fn rich(&mut self, text: Option<&str>) -> Option<Rich> {
-        let text = text?.trim();
-        if text.is_empty() {
+        let spans = markup::parse(text?.trim());
+        // Markup alone ("``", "****") prints nothing: no spans, no value.
+        if spans.iter().all(|s| s.text.is_empty()) {
             return None;
         }
-        Some(self.checked_links(markup::parse(text)))
+        Some(self.checked_links(spans))
     }
 
     /// Parses prose into paragraphs.

@@ -34,8 +34,13 @@ impl Builder {
             ));
         }
         for section in all.iter().filter(|s| s.kind == "custom" && s.is_empty()) {
+            let what = if section.title.is_empty() {
+                "no title and"
+            } else {
+                "a title but"
+            };
             self.warnings.push(Diagnostic::warning(format!(
-                "section `{}` has a title but no content",
+                "section `{}` has {what} no content",
                 section.id
             )));
         }

@@ -34,6 +34,9 @@ pub struct CheckedProfile {
     pub warnings: Vec<Diagnostic>,
     /// The variant applied, and its own `output` if it has one.
     pub variant: Option<(String, Option<String>)>,
+    /// Every section id of the whole profile, before a variant removed any:
+    /// what `theme.section_order` and `hide` may name in every variant.
+    pub section_ids: Vec<String>,
     /// The profile's own `output`, before any variant.
     base_output: Option<String>,
 }
@@ -66,6 +69,8 @@ pub fn check(
         tree,
     } = parsed;
     let base_output = profile.output.as_ref().map(|o| o.get_ref().clone());
+    let section_ids = rules::section_ids(&profile);
+    fix_custom_ids(&mut profile);
     let variant = match variant {
         None => None,
         Some(name) => {
@@ -87,7 +92,21 @@ pub fn check(
         warnings,
         variant,
         base_output,
+        section_ids,
     })
+}
+
+/// Writes each custom section's id into it, so that a variant that drops
+/// a tagged section leaves the others' ids (`section-N` counts sections)
+/// as the profile's `[titles]`, `[intros]` and theme name them.
+fn fix_custom_ids(profile: &mut Profile) {
+    for (index, section) in profile.sections.iter_mut().enumerate() {
+        if section.id.is_none() {
+            // An id vitae gives has no place in the file: an empty span.
+            let id = rules::custom_section_id(section, index);
+            section.id = Some(toml::Spanned::new(0..0, id));
+        }
+    }
 }
 
 /// A variant's render reports warnings about its own `[[variants]]` table,

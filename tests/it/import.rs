@@ -622,3 +622,17 @@ fn an_import_with_errors_exits_non_zero_and_keeps_the_profile() {
     assert!(output.stderr.contains("error"), "{}", output.stderr);
     assert!(dir.read_text("cv.toml").contains("not an address"));
 }
+
+#[test]
+fn a_source_without_a_name_imports_without_a_placeholder() {
+    // The name is optional: nothing is invented to print in its place.
+    let dir = Sandbox::new().file(
+        "cv.json",
+        r#"{"basics": {"label": "Engineer"}, "work": [{"name": "Acme", "position": "Dev"}]}"#,
+    );
+    dir.run(&["import", "cv.json"]).ok();
+    let profile: toml::Value = toml::from_str(&dir.read_text("cv.toml")).unwrap();
+    assert!(profile["basics"].get("name").is_none(), "{profile}");
+    dir.run(&["render", "cv.toml"]).ok();
+    assert!(pdf_text(dir.join("cv.pdf")).starts_with("Engineer"));
+}

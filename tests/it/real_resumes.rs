@@ -640,3 +640,94 @@ fn counts_in_the_summary_agree_with_their_nouns() {
     let run = dir.run(&["render", "me.toml"]).ok();
     assert!(run.stderr.contains(", 1 warning in"), "{}", run.stderr);
 }
+
+#[test]
+fn a_variant_that_drops_a_section_keeps_the_other_sections_ids() {
+    // Untitled sections are `section-N` by their place in the file, and
+    // the theme may name a section that only some variants keep.
+    let profile = r#"
+[basics]
+name = "A"
+[intros]
+section-2 = "The second section's intro."
+[[sections]]
+tags = ["long"]
+text = "Only in the long version."
+[[sections]]
+text = "In every version."
+[theme]
+section_order = ["section-1", "section-2"]
+[[variants]]
+name = "short"
+exclude = ["long"]
+"#;
+    let dir = Sandbox::new().profile("me.toml", profile);
+    dir.run(&["render", "me.toml", "--variant", "short"]).ok();
+    let text = squash(&pdf_text(dir.join("me-short.pdf")));
+    assert!(
+        text.contains("Thesecondsection'sintro.Ineveryversion."),
+        "{text}"
+    );
+    assert!(!text.contains("Onlyinthelongversion"), "{text}");
+}
+
+#[test]
+fn odd_but_valid_values_neither_crash_nor_print_holes() {
+    // A label that is only markup, a group written with stray spaces.
+    let profile = r#"
+[basics]
+name = "A"
+[[work]]
+group = "Industry"
+name = "Acme"
+details = [{ label = "``", value = "Rust" }]
+[[work]]
+group = " Industry "
+name = "Beta"
+"#;
+    for layout in api::builtin_layouts() {
+        let text = reading(&runs(profile, layout));
+        assert_eq!(
+            text.to_lowercase().matches("industry").count(),
+            1,
+            "{layout}: {text}"
+        );
+        read_in_order(&text, &["Acme", "Rust", "Beta"], layout);
+    }
+}
+
+#[test]
+fn an_anonymous_variant_drops_every_signature() {
+    let profile = r#"
+[basics]
+name = "Noor Haddad"
+[[sections]]
+title = "Letter"
+text = "I would like to join you."
+signature = "Noor H."
+[[variants]]
+name = "blind"
+anonymous = true
+"#;
+    let dir = Sandbox::new().profile("me.toml", profile);
+    dir.run(&["render", "me.toml", "--variant", "blind"]).ok();
+    let text = pdf_text(dir.join("me-blind.pdf"));
+    assert!(text.contains("I would like to join you."), "{text}");
+    assert!(!text.contains("Noor"), "{text}");
+}
+
+#[test]
+fn an_empty_word_is_an_error_at_its_line() {
+    let dir = Sandbox::new().profile(
+        "me.toml",
+        "[basics]\nname = \"A\"\n[words]\npresent = \"\"\n",
+    );
+    let run = dir.run(&["render", "me.toml"]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr.contains("`words.present` is empty"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("me.toml:4:11"), "{}", run.stderr);
+}

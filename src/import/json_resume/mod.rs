@@ -152,7 +152,6 @@ fn basics(basics: &Basics, folder: &Path, other: &mut OtherDetails, report: &mut
     if !profiles.is_empty() {
         table.insert("profiles".into(), Toml::Array(profiles));
     }
-    other.require_name(&mut table, "the JSON Resume", "basics.name");
     match basics.image.get() {
         Some(Value::String(image)) => match photo(image, folder, "basics.image") {
             Ok(file) => {

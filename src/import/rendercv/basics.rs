@@ -53,8 +53,6 @@ impl Converter {
         if !profiles.is_empty() {
             basics.insert("profiles".into(), Toml::Array(profiles));
         }
-        self.other
-            .require_name(&mut basics, "the RenderCV file", "cv.name");
         self.other.keep("cv", &extra, |key| format!("cv.{key}"));
         self.root.insert("basics".into(), Toml::Table(basics));
     }

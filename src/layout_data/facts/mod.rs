@@ -3,9 +3,11 @@
 //! for each fact in the laid-out document (nothing lost) and checks their
 //! order (what a résumé parser reads).
 //!
-//! The walk mirrors [`super::build`]: the same hidden sections are skipped
-//! and the same conversions are used (markup to plain text, dates in the
-//! locale, links as printed), so a fact is exactly what a layout receives.
+//! The walk mirrors [`super::build`]: it visits the sections the layout
+//! data carries (hidden and empty ones are not there), entries gathered by
+//! group as the data has them, and uses the same conversions (markup to
+//! plain text, dates in the locale, links as printed), so a fact is exactly
+//! what a layout receives.
 
 use std::ops::Range;
 
@@ -331,7 +333,10 @@ impl Walk {
             let id = custom_section_id(custom, i);
             if shown(&id) {
                 self.enter(&id, FactRole::Heading);
-                self.text(&format!("sections[{i}].title"), Some(&custom.title));
+                // A title `[titles]` replaces is not printed.
+                if !p.titles.contains_key(&id) {
+                    self.text(&format!("sections[{i}].title"), Some(&custom.title));
+                }
                 self.intro(p, &id);
                 self.custom_section(&format!("sections[{i}]"), custom);
             }

@@ -18,7 +18,10 @@ impl Walk {
             return;
         }
         self.role = FactRole::Heading;
-        self.text("numbers.title", numbers.title.as_deref());
+        // A title `[titles]` replaces is not printed.
+        if !p.titles.contains_key("numbers") {
+            self.text("numbers.title", numbers.title.as_deref());
+        }
         for (i, n) in numbers.items.iter().enumerate() {
             let at = format!("numbers.items[{i}]");
             self.entry();

@@ -50,7 +50,7 @@ macro_rules! section_entry {
 
         impl super::Grouped for $name {
             fn group(&self) -> Option<&str> {
-                self.group.as_deref()
+                self.group.as_deref().map(str::trim).filter(|g| !g.is_empty())
             }
         }
     };
@@ -58,6 +58,7 @@ macro_rules! section_entry {
 
 /// An entry that may be listed under a sub-heading of its section.
 pub trait Grouped {
+    /// The sub-heading, trimmed; blank is none.
     fn group(&self) -> Option<&str>;
 }
 
@@ -213,11 +214,15 @@ pub struct Variant {
 #[serde(deny_unknown_fields)]
 pub struct OwnWords {
     /// The end of an ongoing date range: "Now", "today", "heute".
-    pub present: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub present: Option<Spanned<String>>,
     /// "Page" in page numbers ("Page 2 of 3").
-    pub page: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub page: Option<Spanned<String>>,
     /// "of" in page numbers.
-    pub of: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub of: Option<Spanned<String>>,
     /// The heading of contact details, in layouts that give them one.
-    pub contact: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub contact: Option<Spanned<String>>,
 }

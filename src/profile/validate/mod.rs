@@ -33,6 +33,7 @@ pub fn validate(parsed: &ParsedProfile) -> Vec<Diagnostic> {
     check.bullet_depth(p);
     check.output(p.output.as_ref());
     check.locale(p.locale.as_ref());
+    check.words(&p.words);
     check.section_ids(p);
     check.variants(p);
     check.found
@@ -197,6 +198,25 @@ impl Checker<'_> {
                 Diagnostic::error(format!("bad output path: {problem}"))
                     .expected("a .pdf path inside the profile's folder, e.g. \"pdf/cv.pdf\""),
             );
+        }
+    }
+
+    /// An empty word would leave a dangling dash ("Jan 2020 – ").
+    fn words(&mut self, words: &OwnWords) {
+        let all = [
+            ("present", &words.present),
+            ("page", &words.page),
+            ("of", &words.of),
+            ("contact", &words.contact),
+        ];
+        for (key, word) in all {
+            if let Some(word) = word.as_ref().filter(|w| w.get_ref().trim().is_empty()) {
+                self.error_at(
+                    Some(word.span()),
+                    Diagnostic::error(format!("`words.{key}` is empty"))
+                        .hint("leave the key out to use the locale's word"),
+                );
+            }
         }
     }
 
