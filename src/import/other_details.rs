@@ -23,7 +23,7 @@ const NAMES: &[&str] = &[
 #[derive(Default)]
 pub(super) struct OtherDetails {
     entries: Vec<Toml>,
-    /// Where each kept field was, and notes on placeholders, in order.
+    /// Where each kept field was, in order.
     moved: Vec<String>,
 }
 
