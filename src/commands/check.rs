@@ -137,7 +137,7 @@ fn summaries(report: &Report) -> Vec<(Proof, String)> {
             Proof::ReadingOrder,
             or(
                 count(Proof::ReadingOrder),
-                "name first, sections in blocks, titles before bullets",
+                "header first, sections in blocks, titles before bullets",
                 "problem",
             ),
         ),
