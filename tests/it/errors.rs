@@ -3,19 +3,6 @@
 
 use crate::common::*;
 
-/// Renders `text` as a profile, named by its absolute path so that the
-/// message is seen to name the file in full; returns (exit code, stderr with
-/// the folder shown as `DIR`, whether a PDF appeared).
-fn fail(text: &str) -> (i32, String, bool) {
-    let dir = Sandbox::new().profile("me.toml", text);
-    let output = dir.run(&["render", &dir.arg("me.toml")]);
-    (
-        output.code.unwrap_or(-1),
-        output.stderr.replace(dir.path().to_str().unwrap(), "DIR"),
-        dir.exists("me.pdf"),
-    )
-}
-
 #[test]
 fn unknown_key_gives_line_col_key_and_hint() {
     let (code, err, wrote) =

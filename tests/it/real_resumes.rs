@@ -355,15 +355,11 @@ fn an_anonymous_variant_leaves_out_everything_that_identifies() {
 
 #[test]
 fn an_empty_name_is_an_error_at_its_line_and_column() {
-    let dir = Sandbox::new().profile("me.toml", "[basics]\nlabel = \"x\"\nname = \"\"\n");
-    let run = dir.run(&["render", "me.toml"]);
-    assert_eq!(run.code, Some(1));
-    assert!(
-        run.stderr.contains("`basics.name` is empty"),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stderr.contains("me.toml:3:8"), "{}", run.stderr);
+    let (code, err, wrote) = fail("[basics]\nlabel = \"x\"\nname = \"\"\n");
+    assert_eq!(code, 1);
+    assert!(!wrote);
+    assert!(err.contains("`basics.name` is empty"), "{err}");
+    assert!(err.contains("me.toml:3:8"), "{err}");
 }
 
 /// Entries with missing parts: a role with dates and no title, an employer
@@ -597,38 +593,18 @@ fn unknown_section_ids_in_the_theme_are_errors_with_the_nearest_id() {
 
 #[test]
 fn intros_for_no_section_are_errors_with_the_nearest_id() {
-    let dir = Sandbox::new().profile(
-        "me.toml",
-        "[basics]\nname = \"A\"\n[intros]\nprojcts = \"Side work.\"\n",
-    );
-    let run = dir.run(&["render", "me.toml"]);
-    assert_eq!(run.code, Some(1));
-    assert!(
-        run.stderr.contains("`intros.projcts` names no section"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("did you mean `projects`?"),
-        "{}",
-        run.stderr
-    );
+    let (code, err, _) = fail("[basics]\nname = \"A\"\n[intros]\nprojcts = \"Side work.\"\n");
+    assert_eq!(code, 1);
+    assert!(err.contains("`intros.projcts` names no section"), "{err}");
+    assert!(err.contains("did you mean `projects`?"), "{err}");
 }
 
 #[test]
 fn unknown_words_are_errors_with_the_nearest_word() {
-    let dir = Sandbox::new().profile(
-        "me.toml",
-        "[basics]\nname = \"A\"\n[words]\npresnt = \"Now\"\n",
-    );
-    let run = dir.run(&["render", "me.toml"]);
-    assert_eq!(run.code, Some(1));
-    assert!(
-        run.stderr.contains("unknown key `presnt`"),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stderr.contains("`present`"), "{}", run.stderr);
+    let (code, err, _) = fail("[basics]\nname = \"A\"\n[words]\npresnt = \"Now\"\n");
+    assert_eq!(code, 1);
+    assert!(err.contains("unknown key `presnt`"), "{err}");
+    assert!(err.contains("`present`"), "{err}");
 }
 
 #[test]
@@ -718,16 +694,8 @@ anonymous = true
 
 #[test]
 fn an_empty_word_is_an_error_at_its_line() {
-    let dir = Sandbox::new().profile(
-        "me.toml",
-        "[basics]\nname = \"A\"\n[words]\npresent = \"\"\n",
-    );
-    let run = dir.run(&["render", "me.toml"]);
-    assert_eq!(run.code, Some(1));
-    assert!(
-        run.stderr.contains("`words.present` is empty"),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stderr.contains("me.toml:4:11"), "{}", run.stderr);
+    let (code, err, _) = fail("[basics]\nname = \"A\"\n[words]\npresent = \"\"\n");
+    assert_eq!(code, 1);
+    assert!(err.contains("`words.present` is empty"), "{err}");
+    assert!(err.contains("me.toml:4:11"), "{err}");
 }

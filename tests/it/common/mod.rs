@@ -116,3 +116,16 @@ pub fn squash(text: &str) -> String {
 pub fn mtime(path: impl AsRef<std::path::Path>) -> std::time::SystemTime {
     std::fs::metadata(path).unwrap().modified().unwrap()
 }
+
+/// Renders `text` as a profile, named by its absolute path so that the
+/// message is seen to name the file in full; returns (exit code, stderr with
+/// the folder shown as `DIR`, whether a PDF appeared).
+pub fn fail(text: &str) -> (i32, String, bool) {
+    let dir = Sandbox::new().profile("me.toml", text);
+    let output = dir.run(&["render", &dir.arg("me.toml")]);
+    (
+        output.code.unwrap_or(-1),
+        output.stderr.replace(dir.path().to_str().unwrap(), "DIR"),
+        dir.exists("me.pdf"),
+    )
+}
