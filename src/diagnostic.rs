@@ -130,6 +130,14 @@ impl Diagnostic {
         self
     }
 
+    /// Adds "did you mean `…`?" when one of `candidates` is close to `name`.
+    pub fn suggest<'a>(self, name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Self {
+        match closest(name, candidates) {
+            Some(best) => self.hint(format!("did you mean `{best}`?")),
+            None => self,
+        }
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

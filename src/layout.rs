@@ -12,7 +12,7 @@ use std::path::{Component, Path, PathBuf};
 use include_dir::{Dir, include_dir};
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, closest, one_of};
+use crate::diagnostic::{Diagnostic, one_of};
 
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/layouts");
 
@@ -134,14 +134,12 @@ impl Layout {
             return Self::from_folder(path);
         }
         let names = Self::builtin_names();
-        let mut diag =
-            Diagnostic::error(format!("unknown layout `{name_or_dir}`")).expected(format!(
+        let diag = Diagnostic::error(format!("unknown layout `{name_or_dir}`"))
+            .expected(format!(
                 "a built-in layout ({}) or a folder with main.typ",
                 one_of(&names)
-            ));
-        if let Some(best) = closest(name_or_dir, names.iter().copied()) {
-            diag = diag.hint(format!("did you mean `{best}`?"));
-        }
+            ))
+            .suggest(name_or_dir, names.iter().copied());
         Err(diag.hint("`vitae layouts` lists the layouts with their descriptions"))
     }
 

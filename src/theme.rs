@@ -12,7 +12,7 @@ use serde_json::{Map, Value as Json};
 use toml::Spanned;
 
 use crate::dates::DateStyle;
-use crate::diagnostic::{Diagnostic, SourceFile, closest, one_of};
+use crate::diagnostic::{Diagnostic, SourceFile, one_of};
 use crate::layout::{Layout, OptionKind, OptionSpec};
 
 /// Options every layout gets, handled by vitae itself.
@@ -192,14 +192,12 @@ fn apply(
                 let mut names: Vec<&str> =
                     layout.manifest.options.keys().map(String::as_str).collect();
                 names.extend(UNIVERSAL.iter().map(|(k, _)| *k));
-                let mut diag = Diagnostic::error(format!(
+                let diag = Diagnostic::error(format!(
                     "unknown theme option `{key}` for layout `{}`",
                     layout.name()
                 ))
-                .expected(format!("one of {}", one_of(&names)));
-                if let Some(best) = closest(key, names.iter().copied()) {
-                    diag = diag.hint(format!("did you mean `{best}`?"));
-                }
+                .expected(format!("one of {}", one_of(&names)))
+                .suggest(key, names.iter().copied());
                 return Err(diag.hint(format!(
                     "`vitae layouts {}` shows its options",
                     layout.name()
@@ -226,11 +224,9 @@ fn unknown_sections(
     ids.into_iter()
         .filter(|id| !sections.contains(id))
         .map(|id| {
-            let mut diag = Diagnostic::error(format!("`{key}` names no section `{id}`"))
-                .expected(format!("a section id: {}", one_of(sections)));
-            if let Some(best) = closest(&id, sections.iter().map(String::as_str)) {
-                diag = diag.hint(format!("did you mean `{best}`?"));
-            }
+            let diag = Diagnostic::error(format!("`{key}` names no section `{id}`"))
+                .expected(format!("a section id: {}", one_of(sections)))
+                .suggest(&id, sections.iter().map(String::as_str));
             (id, diag)
         })
         .collect()
@@ -281,11 +277,8 @@ fn check_value(key: &str, spec: &OptionSpec, value: &toml::Value) -> Result<Json
             if spec.values.iter().any(|v| v == text) {
                 Ok(Json::String(text.into()))
             } else {
-                let mut diag = bad(format!("one of {}", one_of(&spec.values)));
-                if let Some(best) = closest(text, spec.values.iter().map(String::as_str)) {
-                    diag = diag.hint(format!("did you mean `{best}`?"));
-                }
-                Err(diag)
+                Err(bad(format!("one of {}", one_of(&spec.values)))
+                    .suggest(text, spec.values.iter().map(String::as_str)))
             }
         }
         OptionKind::Color => match value.as_str() {

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, closest, one_of};
+use crate::diagnostic::{Diagnostic, one_of};
 use crate::profile::model::*;
 
 /// Which tagged content a variant keeps.
@@ -154,12 +154,11 @@ pub fn find(profile: &Profile, name: &str) -> Result<usize, Diagnostic> {
                 .hint("add a `[[variants]]` table with `name`, `include` and `exclude` tags (docs/profile.md, \"Variants\")"),
         );
     }
-    let mut diag = Diagnostic::error(format!("no variant `{name}` in this profile"))
-        .expected(format!("one of {}", one_of(&names)));
-    if let Some(best) = closest(name, names.iter().copied()) {
-        diag = diag.hint(format!("did you mean `{best}`?"));
-    }
-    Err(diag)
+    Err(
+        Diagnostic::error(format!("no variant `{name}` in this profile"))
+            .expected(format!("one of {}", one_of(&names)))
+            .suggest(name, names.iter().copied()),
+    )
 }
 
 /// Tailors `profile` to the variant called `name`: prunes tagged content,

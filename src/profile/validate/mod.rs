@@ -15,7 +15,7 @@ use super::model::*;
 use super::rules::{check_output, check_url, is_email};
 use super::tree::{KeyTree, display_path};
 use crate::dates::{self, DatePoint};
-use crate::diagnostic::{Diagnostic, SourceFile, closest, one_of};
+use crate::diagnostic::{Diagnostic, SourceFile, one_of};
 use crate::locale;
 
 /// Checks a parsed profile; returns errors and warnings, in file order
@@ -223,11 +223,9 @@ impl Checker<'_> {
     fn locale(&mut self, value: Option<&Spanned<String>>) {
         let Some(value) = value else { return };
         if locale::words(value.get_ref()).is_none() {
-            let mut diag = Diagnostic::error(format!("unknown locale `{}`", value.get_ref()))
-                .expected(format!("one of {}", one_of(&locale::LOCALES)));
-            if let Some(best) = closest(value.get_ref(), locale::LOCALES) {
-                diag = diag.hint(format!("did you mean `{best}`?"));
-            }
+            let diag = Diagnostic::error(format!("unknown locale `{}`", value.get_ref()))
+                .expected(format!("one of {}", one_of(&locale::LOCALES)))
+                .suggest(value.get_ref(), locale::LOCALES);
             self.error_at(Some(value.span()), diag);
         }
     }

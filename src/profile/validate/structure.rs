@@ -72,13 +72,12 @@ impl Checker<'_> {
             .chain(p.intros.iter().map(|(k, v)| ("intros", k, v)))
         {
             if !seen.contains(key) {
-                let mut diag =
-                    Diagnostic::error(format!("`{table}.{key}` names no section")).expected(
-                        format!("a section id: {}", one_of(&seen.iter().collect::<Vec<_>>())),
-                    );
-                if let Some(best) = closest(key, seen.iter().map(String::as_str)) {
-                    diag = diag.hint(format!("did you mean `{best}`?"));
-                }
+                let diag = Diagnostic::error(format!("`{table}.{key}` names no section"))
+                    .expected(format!(
+                        "a section id: {}",
+                        one_of(&seen.iter().collect::<Vec<_>>())
+                    ))
+                    .suggest(key, seen.iter().map(String::as_str));
                 self.error_at(Some(title.span()), diag);
             }
         }
