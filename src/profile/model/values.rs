@@ -10,9 +10,24 @@ use serde::{Deserialize, Serialize};
 use crate::dates::{self, DatePoint};
 
 /// Deserialises a value written either as a string (its shorthand) or as
-/// a table (its full form, read into `$table`).
+/// a table (its full form, read into `$table`), and gives it the schema
+/// that says so: a string or the table, with `$description`.
 macro_rules! string_or_table {
-    ($ty:ty, $table:ty, $expecting:literal, |$text:ident| $from_str:expr, |$t:ident| $from_table:expr) => {
+    ($ty:ident, $table:ty, $expecting:literal, $description:literal, |$text:ident| $from_str:expr, |$t:ident| $from_table:expr) => {
+        impl JsonSchema for $ty {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($ty).into()
+            }
+
+            fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+                let table = generator.subschema_for::<$table>();
+                json_schema!({
+                    "description": $description,
+                    "anyOf": [{ "type": "string" }, table]
+                })
+            }
+        }
+
         impl<'de> Deserialize<'de> for $ty {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 struct ShapeVisitor;
@@ -80,6 +95,7 @@ string_or_table!(
     Location,
     LocationTable,
     "a place like \"Pune, India\" or a table with city, region, country",
+    "A place: \"Pune, India\", or a table with address, city, region, country, …",
     |text| Location::Text(text.to_owned()),
     |table| Location::Table(table)
 );
@@ -111,6 +127,7 @@ string_or_table!(
     Bullet,
     BulletTable,
     "a string, or a table with `label`, `text` and nested `items`",
+    "A bullet: a string, or a table with a bold `label`, `text` and nested `items`.",
     |text| Bullet {
         text: Some(text.to_owned()),
         ..Bullet::default()
@@ -146,6 +163,7 @@ string_or_table!(
     SkillItem,
     SkillItemTable,
     "a skill's name, or a table with `name`, `level` and `note`",
+    "A skill: its name, or a table with `name`, `level` and `note`.",
     |text| SkillItem {
         name: text.to_owned(),
         ..SkillItem::default()
@@ -230,50 +248,8 @@ impl<'de> Deserialize<'de> for DateInput {
     }
 }
 
-// Schemas for the types with hand-written deserialisers: they accept more
-// than one shape, and the schema says so.
-
-impl JsonSchema for Location {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Location".into()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        let table = generator.subschema_for::<LocationTable>();
-        json_schema!({
-            "description": "A place: \"Pune, India\", or a table with address, city, region, country, …",
-            "anyOf": [{ "type": "string" }, table]
-        })
-    }
-}
-
-impl JsonSchema for Bullet {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Bullet".into()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        let table = generator.subschema_for::<BulletTable>();
-        json_schema!({
-            "description": "A bullet: a string, or a table with a bold `label`, `text` and nested `items`.",
-            "anyOf": [{ "type": "string" }, table]
-        })
-    }
-}
-
-impl JsonSchema for SkillItem {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "SkillItem".into()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        let table = generator.subschema_for::<SkillItemTable>();
-        json_schema!({
-            "description": "A skill: its name, or a table with `name`, `level` and `note`.",
-            "anyOf": [{ "type": "string" }, table]
-        })
-    }
-}
+// The schema of a date, whose deserialiser is hand-written: it accepts
+// more than one shape, and the schema says so.
 
 impl JsonSchema for DateInput {
     fn schema_name() -> std::borrow::Cow<'static, str> {
