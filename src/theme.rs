@@ -140,7 +140,12 @@ pub fn resolve(
             errors.push(place(diag, key, &origin));
             continue;
         }
-        for (unknown, diag) in unknown_sections(key, value, sections) {
+        let named: &[String] = match key {
+            "section_order" => &theme.section_order,
+            "hide" => &theme.hide,
+            _ => &[],
+        };
+        for (unknown, diag) in unknown_sections(key, named, sections) {
             let origin = match origin {
                 Origin::Profile(file, ref span) => {
                     Origin::Profile(file, quoted_within(&file.text, span, &unknown))
@@ -210,24 +215,18 @@ fn apply(
     Ok(())
 }
 
-/// The ids `section_order` or `hide` name that are no section of the
-/// profile, each with its error: a typo would otherwise be ignored silently.
-fn unknown_sections(
-    key: &str,
-    value: &toml::Value,
-    sections: &[String],
-) -> Vec<(String, Diagnostic)> {
-    if key != "section_order" && key != "hide" {
-        return Vec::new();
-    }
-    let ids = string_list(value).unwrap_or_default();
-    ids.into_iter()
+/// The ids `key` (`section_order` or `hide`, as just applied) names that
+/// are no section of the profile, each with its error: a typo would
+/// otherwise be ignored silently.
+fn unknown_sections(key: &str, named: &[String], sections: &[String]) -> Vec<(String, Diagnostic)> {
+    named
+        .iter()
         .filter(|id| !sections.contains(id))
         .map(|id| {
             let diag = Diagnostic::error(format!("`{key}` names no section `{id}`"))
                 .expected(format!("a section id: {}", one_of(sections)))
-                .suggest(&id, sections.iter().map(String::as_str));
-            (id, diag)
+                .suggest(id, sections.iter().map(String::as_str));
+            (id.clone(), diag)
         })
         .collect()
 }
