@@ -102,6 +102,8 @@ pub struct Report {
     /// The document's runs of text, in the order its PDF holds them: what a
     /// résumé parser reads item by item.
     pub runs: Vec<text::TextRun>,
+    /// The pages as the proofs saw them: sizes, fills, rules, sections.
+    pub pages: Vec<text::PageView>,
 }
 
 impl Report {
@@ -154,6 +156,7 @@ pub fn prove(document: &PagedDocument, input: &Input) -> Report {
         fact_pages,
         findings,
         runs: view.runs,
+        pages: view.pages,
     }
 }
 

@@ -7,7 +7,7 @@ use typst::foundations::{Content, Label};
 use typst::introspection::{Location, MetadataElem, Tag};
 use typst::layout::{Abs, Frame, FrameItem, GroupItem, Point, Rect, Transform};
 use typst::pdf::ArtifactElem;
-use typst::text::TextItem;
+use typst::text::{FontStyle, TextItem};
 use typst::utils::PicoStr;
 use typst::visualize::{Color, Geometry, Paint, Shape};
 use typst_layout::PagedDocument;
@@ -26,6 +26,9 @@ pub struct PageView {
     pub paper: Rgba,
     /// Filled areas, in paint order.
     pub fills: Vec<Fill>,
+    /// Stroked straight lines (section rules, dividers), as the area their
+    /// stroke covers.
+    pub rules: Vec<Area>,
     /// vitae's `section-start` markers: section id and where it starts.
     pub sections: Vec<(String, f64, f64)>,
 }
@@ -98,6 +101,7 @@ pub struct TextRun {
     pub cap_height: f64,
     pub size: f64,
     pub bold: bool,
+    pub italic: bool,
     pub text: String,
     pub color: Rgba,
     /// Characters no font could draw (shaped as `.notdef`, glyph id 0).
@@ -173,6 +177,7 @@ pub fn view(document: &PagedDocument) -> DocumentView {
             height: size.y.to_pt(),
             paper,
             fills: Vec::new(),
+            rules: Vec::new(),
             sections: Vec::new(),
         };
         walker.page_index = page;
@@ -216,6 +221,7 @@ impl Default for PageView {
             height: 0.0,
             paper: PAPER,
             fills: Vec::new(),
+            rules: Vec::new(),
             sections: Vec::new(),
         }
     }
@@ -271,6 +277,7 @@ impl Walker {
             cap_height: pt(metrics.cap_height.at(text.size)),
             size: pt(text.size),
             bold: text.font.info().variant.weight.to_number() >= 600,
+            italic: text.font.info().variant.style != FontStyle::Normal,
             text: text.text.to_string(),
             color: rgba(&text.fill).unwrap_or([0.0, 0.0, 0.0, 1.0]),
             missing: missing_chars(text),
@@ -281,13 +288,13 @@ impl Walker {
     }
 
     fn shape(&mut self, shape: &Shape, at: Transform) {
-        let Some(color) = shape.fill.as_ref().and_then(rgba) else {
-            return;
-        };
         let bounds = match &shape.geometry {
+            Geometry::Line(end) => return self.rule(shape, *end, at),
             Geometry::Rect(size) => Rect::new(Point::zero(), size.to_point()),
             Geometry::Curve(curve) => curve.bbox(None),
-            Geometry::Line(_) => return,
+        };
+        let Some(color) = shape.fill.as_ref().and_then(rgba) else {
+            return;
         };
         let area = area_of(bounds, at);
         if area.right - area.left < 0.5 || area.height() < 0.5 {
@@ -297,6 +304,20 @@ impl Walker {
             area,
             color,
             order: self.order,
+        });
+    }
+
+    /// A line's stroke as an area: typst draws lines from the origin to
+    /// `end`, the stroke centred on that path.
+    fn rule(&mut self, shape: &Shape, end: Point, at: Transform) {
+        let Some(stroke) = &shape.stroke else { return };
+        let half = stroke.thickness.to_pt() / 2.0;
+        let path = area_of(Rect::new(Point::zero(), end), at);
+        self.page.rules.push(Area {
+            left: path.left - half,
+            top: path.top - half,
+            right: path.right + half,
+            bottom: path.bottom + half,
         });
     }
 

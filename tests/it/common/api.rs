@@ -54,16 +54,31 @@ pub fn check_text(
     layout: &str,
     theme: &[(&str, toml::Value)],
 ) -> Result<Checked, Vec<Diagnostic>> {
-    let run = RunSettings {
+    let job = pipeline::job_for(std::path::Path::new("me.toml"), None);
+    pipeline::check_text(engine, text, &job, &settings(layout, theme))
+}
+
+/// Renders profile text to PDF bytes, as `check_text` checks it.
+pub fn render_text(
+    engine: &std::sync::Arc<Engine>,
+    text: &str,
+    layout: &str,
+    theme: &[(&str, toml::Value)],
+) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    let job = pipeline::job_for(std::path::Path::new("me.toml"), None);
+    let mut rendered = pipeline::render_text(engine, text, &job, &settings(layout, theme))?;
+    Ok(rendered.files.remove(0).1)
+}
+
+fn settings(layout: &str, theme: &[(&str, toml::Value)]) -> RunSettings {
+    RunSettings {
         layout: Some(Layout::builtin(layout).expect("a built-in layout")),
         theme: theme
             .iter()
             .map(|(k, v)| (k.to_string(), v.clone()))
             .collect(),
         ..RunSettings::default()
-    };
-    let job = pipeline::job_for(std::path::Path::new("me.toml"), None);
-    pipeline::check_text(engine, text, &job, &run)
+    }
 }
 
 pub use vitae::proof::text::TextRun;
