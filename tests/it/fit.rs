@@ -119,7 +119,7 @@ fn a_profile_that_cannot_fit_fails_saying_how_much_and_where() {
     );
     assert!(
         err.contains("past the budget: the end of “Experience” (Company ")
-            && err.contains("Company 11), then “Skills” (Languages), “Languages” (English)"),
+            && err.contains("), then “Skills” (Languages), “Languages” (English)"),
         "{err}"
     );
     assert!(err.contains("long.toml:5:9"), "points at `pages`: {err}");

@@ -71,11 +71,13 @@ impl Line {
 }
 
 /// The document's lines, top to bottom: runs within 0.3 pt of a baseline
-/// share it, left to right, and a gap of 20 pt or more (between a sidebar
-/// and the main column) starts another line. Artifacts (page furniture)
-/// are left out.
-fn lines(runs: &[TextRun]) -> Vec<Line> {
-    let mut sorted: Vec<&TextRun> = runs
+/// share it, left to right, and a gap of 20 pt or more (a date column)
+/// starts another line. A tinted sidebar is a column of its own, read
+/// before the main one. Artifacts (page furniture) are left out.
+fn lines(checked: &Checked) -> Vec<Line> {
+    let mut sorted: Vec<&TextRun> = checked
+        .report
+        .runs
         .iter()
         .filter(|r| !r.artifact && !r.text.trim().is_empty())
         .collect();
@@ -88,27 +90,27 @@ fn lines(runs: &[TextRun]) -> Vec<Line> {
         }
     }
     let mut out: Vec<Line> = Vec::new();
-    // Where a second column starts: the leftmost line that starts beside
-    // another on its row.
-    let mut boundary = f64::MAX;
     for mut row in rows {
         row.sort_by(|a, b| a.x.total_cmp(&b.x));
         let mut end = f64::MIN;
         for run in row {
             if run.x - end >= 20.0 {
-                if end > f64::MIN {
-                    boundary = boundary.min(run.x);
-                }
                 out.push(Line { page: run.page, y: run.y, runs: Vec::new() });
             }
             end = run.x + run.width;
             out.last_mut().unwrap().runs.push(run.clone());
         }
     }
-    // Each column top to bottom, the left one first.
+    let in_sidebar = |l: &Line| {
+        let page = &checked.report.pages[l.page];
+        page.fills.iter().any(|f| {
+            f.area.height() > page.height / 2.0
+                && f.area.right - f.area.left < page.width / 2.0
+                && (f.area.left..f.area.right).contains(&l.left())
+        })
+    };
     out.sort_by(|a, b| {
-        let column = |l: &Line| l.left() >= boundary - 1.0;
-        (a.page, column(a), a.y).partial_cmp(&(b.page, column(b), b.y)).unwrap()
+        (a.page, !in_sidebar(a), a.y).partial_cmp(&(b.page, !in_sidebar(b), b.y)).unwrap()
     });
     out
 }
@@ -125,8 +127,8 @@ fn item_body(line: &Line) -> Option<f64> {
 
 /// The baseline pitches of list items: between lines inside one item and
 /// between the last line of an item and the first of the next.
-fn list_pitches(runs: &[TextRun]) -> (Vec<f64>, Vec<f64>) {
-    let lines = lines(runs);
+fn list_pitches(checked: &Checked) -> (Vec<f64>, Vec<f64>) {
+    let lines = lines(checked);
     let (mut inside, mut between) = (Vec::new(), Vec::new());
     let mut body: Option<f64> = None;
     for pair in lines.windows(2) {
@@ -160,7 +162,7 @@ fn list_items_are_never_closer_than_the_lines_inside_one() {
             let theme = [("spacing", toml::Value::Float(spacing))];
             let (mut inside, mut between) = (Vec::new(), Vec::new());
             for (what, text) in profiles() {
-                let (i, b) = list_pitches(&checked(&text, layout, &theme, &what).report.runs);
+                let (i, b) = list_pitches(&checked(&text, layout, &theme, &what));
                 inside.extend(i);
                 between.extend(b);
             }
@@ -278,7 +280,7 @@ fn no_line_starts_or_ends_with_a_separator() {
     for layout in api::builtin_layouts() {
         for (what, text) in &cases {
             let checked = checked(text, layout, &[], what);
-            for line in lines(&checked.report.runs) {
+            for line in lines(&checked) {
                 let text = line.text();
                 let ends = SEPARATORS.iter().any(|s| text.ends_with(s));
                 // An attribution may open with a dash ("— Mira").
@@ -305,8 +307,7 @@ fn no_bullet_ends_on_a_lone_word() {
         bullets.join(", ")
     );
     for layout in api::builtin_layouts() {
-        let runs = checked(&profile, layout, &[], "widows").report.runs;
-        let lines = lines(&runs);
+        let lines = lines(&checked(&profile, layout, &[], "widows"));
         let mut body: Option<f64> = None;
         for pair in lines.windows(2) {
             let (last, next) = (&pair[0], &pair[1]);
