@@ -13,6 +13,12 @@ use crate::common::*;
 const SAME: f64 = 0.3;
 const EDGE: f64 = 0.5;
 
+/// Asserts that `what` lines up: `a` and `b` within `within` points.
+#[track_caller]
+fn assert_lined_up(a: f64, b: f64, within: f64, what: &str) {
+    assert!((a - b).abs() <= within, "{what}: {a:.2} pt and {b:.2} pt");
+}
+
 fn read_example(stem: &str) -> String {
     std::fs::read_to_string(example(stem)).unwrap()
 }
@@ -191,20 +197,16 @@ fn modern_addresses_break_only_after_a_slash_or_dot_and_stay_whole() {
 #[test]
 fn modern_dates_and_places_share_their_rows_baseline() {
     let runs = runs(&read_example("priya-raman"), "modern", &[]);
-    for (right, left) in [
+    // (a run found first, the run on its row)
+    for (anchor, other) in [
         ("Oct 2022", "Senior Software Engineer"),
         ("Apr 2020", "Software Engineer II"),
-        ("Bengaluru", "Kestrel Pay"),
-        ("Chennai", "Lumen Retail"),
+        ("Kestrel Pay", "Bengaluru"),
+        ("Lumen Retail", "Chennai"),
         ("Dec 2023", "Kestrel Pay Engineering"),
     ] {
-        let (r, l) = (run_starting(&runs, right), run_nearest(&runs, left, right));
-        assert!(
-            (r.y - l.y).abs() <= SAME,
-            "“{right}” sits at {:.2} pt, “{left}” at {:.2} pt",
-            r.y,
-            l.y
-        );
+        let (a, o) = (run_starting(&runs, anchor), run_nearest(&runs, other, anchor));
+        assert_lined_up(a.y, o.y, SAME, &format!("baselines of “{anchor}” and “{other}”"));
     }
 }
 
@@ -224,7 +226,7 @@ fn modern_signature_is_flush_with_the_right_edge() {
     let edge = run_starting(&runs, "Feb 2021");
     let signature = run_starting(&runs, "— Mira");
     let (a, b) = (edge.x + edge.width, signature.x + signature.width);
-    assert!((a - b).abs() <= EDGE, "the signature ends at {b:.1} pt, the dates at {a:.1} pt");
+    assert_lined_up(a, b, EDGE, "right edges of the dates and the signature");
 }
 
 // ---------------------------------------------------------------- notebook
@@ -262,12 +264,7 @@ fn notebook_entry_numbers_share_the_titles_baseline() {
     let runs = runs(&read_example("mira-lindqvist"), "notebook", &[]);
     let number = run_starting(&runs, "Nº");
     let title = run_starting(&runs, "Lead Mobile Engineer");
-    assert!(
-        (number.y - title.y).abs() <= SAME,
-        "“Nº” sits at {:.2} pt, the title at {:.2} pt",
-        number.y,
-        title.y
-    );
+    assert_lined_up(number.y, title.y, SAME, "baselines of “Nº” and the title");
 }
 
 #[test]
@@ -275,12 +272,7 @@ fn notebook_toolbox_starts_at_the_text_edge() {
     let runs = runs(&read_example("mira-lindqvist"), "notebook", &[]);
     let prose = run_starting(&runs, "Hello.");
     let tool = run_nearest(&runs, "Kotlin", "Swift");
-    assert!(
-        (tool.x - prose.x).abs() <= EDGE,
-        "the toolbox starts at {:.1} pt, the text at {:.1} pt",
-        tool.x,
-        prose.x
-    );
+    assert_lined_up(tool.x, prose.x, EDGE, "left edges of the toolbox and the text");
 }
 
 #[test]
@@ -295,7 +287,7 @@ fn notebook_signature_is_flush_with_the_right_edge() {
         .map(|r| r.x + r.width)
         .fold(0.0, f64::max);
     let end = signature.x + signature.width;
-    assert!((end - edge).abs() <= EDGE, "the signature ends at {end:.1} pt, the text at {edge:.1} pt");
+    assert_lined_up(end, edge, EDGE, "right edges of the signature and the text");
 }
 
 const CARDS: &str = r#"
@@ -328,5 +320,5 @@ fn notebook_cards_of_one_row_are_equally_tall() {
             .unwrap_or_else(|| panic!("no bottom edge under “{name}”"))
     };
     let (short, long) = (bottom("short"), bottom("long"));
-    assert!((short - long).abs() <= 1.0, "the cards end at {short:.1} pt and {long:.1} pt");
+    assert_lined_up(short, long, 1.0, "bottoms of the two cards");
 }
