@@ -16,6 +16,10 @@ pub struct Words {
     pub of: Cow<'static, str>,
     /// The heading of contact details ("Contact", "Kontakt").
     pub contact: Cow<'static, str>,
+    /// Between a role and its organisation ("Engineer at Acme", "bei",
+    /// "chez"); a mark where the language has no neutral preposition that
+    /// fits the role-first order.
+    pub at: Cow<'static, str>,
     #[serde(skip)]
     pub months: [&'static str; 12],
     #[serde(skip)]
@@ -37,6 +41,7 @@ impl Words {
             page: pick(&own.page, &self.page),
             of: pick(&own.of, &self.of),
             contact: pick(&own.contact, &self.contact),
+            at: pick(&own.at, &self.at),
             ..self.clone()
         }
     }
@@ -75,6 +80,7 @@ static EN: Words = Words {
     page: Cow::Borrowed("Page"),
     of: Cow::Borrowed("of"),
     contact: Cow::Borrowed("Contact"),
+    at: Cow::Borrowed("at"),
     months: [
         "January",
         "February",
@@ -114,6 +120,7 @@ static DE: Words = Words {
     page: Cow::Borrowed("Seite"),
     of: Cow::Borrowed("von"),
     contact: Cow::Borrowed("Kontakt"),
+    at: Cow::Borrowed("bei"),
     months: [
         "Januar",
         "Februar",
@@ -154,6 +161,7 @@ static FR: Words = Words {
     page: Cow::Borrowed("Page"),
     of: Cow::Borrowed("sur"),
     contact: Cow::Borrowed("Contact"),
+    at: Cow::Borrowed("chez"),
     months: [
         "janvier",
         "février",
@@ -194,6 +202,7 @@ static ES: Words = Words {
     page: Cow::Borrowed("Página"),
     of: Cow::Borrowed("de"),
     contact: Cow::Borrowed("Contacto"),
+    at: Cow::Borrowed("en"),
     months: [
         "enero",
         "febrero",
@@ -234,6 +243,7 @@ static PT: Words = Words {
     page: Cow::Borrowed("Página"),
     of: Cow::Borrowed("de"),
     contact: Cow::Borrowed("Contato"),
+    at: Cow::Borrowed("em"),
     months: [
         "janeiro",
         "fevereiro",
@@ -274,6 +284,7 @@ static HI: Words = Words {
     page: Cow::Borrowed("पृष्ठ"),
     of: Cow::Borrowed("में से"),
     contact: Cow::Borrowed("संपर्क"),
+    at: Cow::Borrowed("·"),
     months: [
         "जनवरी",
         "फ़रवरी",

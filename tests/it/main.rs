@@ -22,6 +22,7 @@ mod export;
 mod fit;
 mod fuzz;
 mod import;
+mod layout_details;
 mod layouts;
 mod new;
 mod proof_faults;

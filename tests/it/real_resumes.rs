@@ -10,7 +10,7 @@ use std::sync::{Arc, OnceLock};
 use crate::common::api::{self, Engine, TextRun};
 use crate::common::*;
 
-fn engine() -> &'static Arc<Engine> {
+pub(crate) fn engine() -> &'static Arc<Engine> {
     static ENGINE: OnceLock<Arc<Engine>> = OnceLock::new();
     ENGINE.get_or_init(api::pipeline::engine)
 }

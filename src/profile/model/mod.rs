@@ -225,4 +225,8 @@ pub struct OwnWords {
     /// The heading of contact details, in layouts that give them one.
     #[schemars(with = "Option<String>")]
     pub contact: Option<Spanned<String>>,
+    /// Between a role and its organisation, in layouts that write
+    /// "Engineer at Acme".
+    #[schemars(with = "Option<String>")]
+    pub at: Option<Spanned<String>>,
 }

@@ -208,6 +208,7 @@ impl Checker<'_> {
             ("page", &words.page),
             ("of", &words.of),
             ("contact", &words.contact),
+            ("at", &words.at),
         ];
         for (key, word) in all {
             if let Some(word) = word.as_ref().filter(|w| w.get_ref().trim().is_empty()) {
