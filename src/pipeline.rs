@@ -38,7 +38,8 @@ pub struct Rendered {
     pub files: Vec<(PathBuf, Vec<u8>)>,
     pub pages: usize,
     pub warnings: Vec<Diagnostic>,
-    /// How the theme was tightened to meet a page budget, when it was.
+    /// How the theme was tightened to meet a page budget or to avoid a
+    /// nearly empty last page, when it was.
     pub fitted: Option<String>,
 }
 
@@ -287,7 +288,8 @@ fn build_data(
 
 /// Compiles the job and proves the result; with a page budget, along the
 /// squeeze ladder (each step rebuilds the layout data from a tightened
-/// theme), proving the step it settles on.
+/// theme), proving the step it settles on; without one, tightening the
+/// spacing when that avoids a nearly empty last page (`fit::avoid_runt`).
 fn compile_fitted(
     engine: &Arc<Engine>,
     checked: &CheckedProfile,
@@ -311,10 +313,21 @@ fn compile_fitted(
             settings.timeout,
         )
     };
+    // The job at a squeezed theme: the layout data rebuilt from it.
+    let recompile = |theme: &Theme| {
+        let data = build_data(checked, settings, theme).0;
+        compile(&serde_json::to_value(&data).map_err(serialise_error)?)
+    };
     let Some(budget) = settings.theme.pages else {
         let compiled = compile(value)?;
         let report = proof::prove(&compiled.document, input);
-        return Ok((compiled, report, None));
+        let plain = fit::Fit {
+            compiled,
+            report,
+            note: None,
+        };
+        let fit = fit::avoid_runt(plain, &settings.theme, &settings.layout, input, recompile);
+        return Ok((fit.compiled, fit.report, fit.note));
     };
     let title_of = |id: &str| {
         data.sections
@@ -331,10 +344,7 @@ fn compile_fitted(
             input,
             title_of: &title_of,
         },
-        |theme| {
-            let data = build_data(checked, settings, theme).0;
-            compile(&serde_json::to_value(&data).map_err(serialise_error)?)
-        },
+        recompile,
     )?;
     Ok((fit.compiled, fit.report, fit.note))
 }

@@ -32,7 +32,7 @@ pub const UNIVERSAL: [(&str, &str); 5] = [
     ),
     (
         "spacing",
-        "vertical whitespace as a factor, 0.5–1.5 (default 1); page fitting lowers it",
+        "vertical whitespace as a factor, 0.5–1.5 (default 1); page fitting lowers it; left unset, so may avoiding a nearly empty last page",
     ),
 ];
 
@@ -63,6 +63,9 @@ pub struct Theme {
     pub date_style: DateStyle,
     /// `pages`: fit the document into this many pages.
     pub pages: Option<usize>,
+    /// `spacing` was set by the profile, a variant or `--theme`: the user
+    /// chose it, so vitae does not tighten it to avoid a nearly empty page.
+    pub spacing_chosen: bool,
     /// The layout's own options, defaults filled in, as handed to Typst.
     pub layout_options: Map<String, Json>,
 }
@@ -191,6 +194,7 @@ fn apply(
         "spacing" => {
             let checked = check_value(key, &spacing_spec(), value)?;
             theme.layout_options.insert(key.into(), checked);
+            theme.spacing_chosen = true;
         }
         _ => {
             let Some(spec) = layout.manifest.options.get(key) else {

@@ -14,10 +14,15 @@
 //! not fit, [`Overflow`] says by how much and which sections are past the
 //! budget, read from invisible markers the layout places (`section-start`
 //! and `content-end` in `layouts/vitae.typ`).
+//!
+//! Without a budget, [`avoid_runt`] uses the spacing steps of the same
+//! ladder to pull back a nearly empty last page.
 
 mod budget;
+mod runt;
 
 pub use budget::{Fit, Proving, to_pages};
+pub use runt::avoid_runt;
 
 use serde_json::{Map, Value as Json};
 use typst::foundations::{Label, Selector};

@@ -12,6 +12,28 @@ use crate::layout_data::{Fact, FactRole};
 /// A last page less full than this is worth a warning.
 const NEARLY_EMPTY: f64 = 0.15;
 
+/// How the nearly-empty-last-page warning starts: [`hint_runt`] finds it
+/// by this.
+const RUNT_MESSAGE: &str = "the last page is only";
+
+/// Whether a document with these page fills ends in a nearly empty page:
+/// what this proof warns about, and what `fit::avoid_runt` tightens the
+/// spacing to avoid, by the same measure.
+pub fn is_runt(fill: &[f64]) -> bool {
+    matches!(fill, [_, .., last] if *last < NEARLY_EMPTY)
+}
+
+/// Adds `hint` to the nearly-empty-last-page warning among `findings`, if
+/// there is one: what vitae tried, or why it did not.
+pub fn hint_runt(findings: &mut [Finding], hint: String) {
+    if let Some(finding) = findings
+        .iter_mut()
+        .find(|f| f.proof == Proof::Fill && f.diagnostic.message.starts_with(RUNT_MESSAGE))
+    {
+        finding.diagnostic.hints.push(hint);
+    }
+}
+
 /// How full each page is, 0–1: from the top of the text area to the
 /// lowest line of profile text (page furniture left out). The text area
 /// starts where the highest line of the document does, and ends as far
@@ -54,14 +76,14 @@ pub fn check(
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
     let pages = fill.len();
-    if pages > 1 && fill[pages - 1] < NEARLY_EMPTY {
+    if is_runt(fill) {
         findings.push(warning(
             Diagnostic::warning(format!(
-                "the last page is only {:.0} % full",
+                "{RUNT_MESSAGE} {:.0} % full",
                 fill[pages - 1] * 100.0
             ))
             .hint(format!(
-                "set `pages = {}` in [theme] to fit it on {} page{}, or shorten the profile",
+                "set `pages = {}` in [theme] to fit it on {} page{} (vitae may then also reduce the font size), or shorten the profile",
                 pages - 1,
                 pages - 1,
                 if pages - 1 == 1 { "" } else { "s" }

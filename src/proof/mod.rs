@@ -120,6 +120,16 @@ impl Report {
         self.findings.iter().filter(move |f| f.proof == proof)
     }
 
+    /// Whether the last page is nearly empty, by the fill proof's measure.
+    pub fn ends_in_runt(&self) -> bool {
+        fill::is_runt(&self.fill)
+    }
+
+    /// Adds `hint` to the fill proof's nearly-empty-last-page warning.
+    pub fn hint_runt(&mut self, hint: String) {
+        fill::hint_runt(&mut self.findings, hint);
+    }
+
     /// The findings as diagnostics: errors first, then warnings.
     pub fn diagnostics(&self) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
         let (errors, warnings) = self
