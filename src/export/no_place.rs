@@ -40,7 +40,11 @@ pub(super) fn without_a_place(p: &Profile) -> Vec<String> {
 }
 
 fn has_own_words(w: &OwnWords) -> bool {
-    w.present.is_some() || w.page.is_some() || w.of.is_some() || w.contact.is_some() || w.at.is_some()
+    w.present.is_some()
+        || w.page.is_some()
+        || w.of.is_some()
+        || w.contact.is_some()
+        || w.at.is_some()
 }
 
 /// Whether any entry of a section is listed under a sub-heading.

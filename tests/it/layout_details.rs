@@ -67,10 +67,13 @@ struct Word {
 }
 
 fn words(pdf: &Path) -> Vec<Word> {
-    let html = String::from_utf8(tool("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"])).unwrap();
+    let html =
+        String::from_utf8(tool("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"])).unwrap();
     let attr = |line: &str, name: &str| -> f64 {
         let start = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-        line[start..start + line[start..].find('"').unwrap()].parse().unwrap()
+        line[start..start + line[start..].find('"').unwrap()]
+            .parse()
+            .unwrap()
     };
     let mut page = 0;
     let mut out = Vec::new();
@@ -102,7 +105,16 @@ impl Raster {
     fn of(pdf: &Path, page: usize, dpi: u32) -> Self {
         let page = page.to_string();
         let dpi_text = dpi.to_string();
-        let args = ["-gray", "-r", &dpi_text, "-f", &page, "-l", &page, "-singlefile"];
+        let args = [
+            "-gray",
+            "-r",
+            &dpi_text,
+            "-f",
+            &page,
+            "-l",
+            &page,
+            "-singlefile",
+        ];
         let out = pdf.with_extension("");
         let mut all: Vec<&str> = args.to_vec();
         all.extend([pdf.to_str().unwrap(), out.to_str().unwrap()]);
@@ -112,7 +124,11 @@ impl Raster {
         let mut fields = Vec::new();
         let mut at = 0;
         while fields.len() < 4 {
-            let end = at + bytes[at..].iter().position(u8::is_ascii_whitespace).unwrap();
+            let end = at
+                + bytes[at..]
+                    .iter()
+                    .position(u8::is_ascii_whitespace)
+                    .unwrap();
             fields.push(String::from_utf8_lossy(&bytes[at..end]).into_owned());
             at = end + 1;
         }
@@ -147,7 +163,12 @@ fn modern_sidebar_text_lies_on_its_tint_and_no_page_has_an_empty_tint() {
         let pdf = render(
             &dir,
             &example("priya-raman"),
-            &["--layout", "modern", "--theme", &format!("sidebar={sidebar}")],
+            &[
+                "--layout",
+                "modern",
+                "--theme",
+                &format!("sidebar={sidebar}"),
+            ],
         );
         let words = words(&pdf);
         let pages = pdf_pages(&pdf);
@@ -160,7 +181,11 @@ fn modern_sidebar_text_lies_on_its_tint_and_no_page_has_an_empty_tint() {
                 .collect();
             match tint {
                 Some(right) => {
-                    assert!(!sidebar.is_empty(), "page {}: a tint with no sidebar text", page + 1);
+                    assert!(
+                        !sidebar.is_empty(),
+                        "page {}: a tint with no sidebar text",
+                        page + 1
+                    );
                     for w in sidebar {
                         assert!(
                             w.x_max <= right + EDGE,
@@ -188,8 +213,14 @@ fn modern_addresses_break_only_after_a_slash_or_dot_and_stay_whole() {
     // A line may end after "/" or "." inside an address; joined there, the
     // address must read as written, with no hyphen lost or added.
     let joined = text.replace("/\n", "/").replace(".\n", ".");
-    for address in ["linkedin.com/in/priya-raman-example", "priya.raman@example.com"] {
-        assert!(joined.contains(address), "“{address}” is not whole:\n{text}");
+    for address in [
+        "linkedin.com/in/priya-raman-example",
+        "priya.raman@example.com",
+    ] {
+        assert!(
+            joined.contains(address),
+            "“{address}” is not whole:\n{text}"
+        );
     }
     assert!(!text.contains("priyaraman"), "{text}");
 }
@@ -205,8 +236,16 @@ fn modern_dates_and_places_share_their_rows_baseline() {
         ("Lumen Retail", "Chennai"),
         ("Dec 2023", "Kestrel Pay Engineering"),
     ] {
-        let (a, o) = (run_starting(&runs, anchor), run_nearest(&runs, other, anchor));
-        assert_lined_up(a.y, o.y, SAME, &format!("baselines of “{anchor}” and “{other}”"));
+        let (a, o) = (
+            run_starting(&runs, anchor),
+            run_nearest(&runs, other, anchor),
+        );
+        assert_lined_up(
+            a.y,
+            o.y,
+            SAME,
+            &format!("baselines of “{anchor}” and “{other}”"),
+        );
     }
 }
 
@@ -272,7 +311,12 @@ fn notebook_toolbox_starts_at_the_text_edge() {
     let runs = runs(&read_example("mira-lindqvist"), "notebook", &[]);
     let prose = run_starting(&runs, "Hello.");
     let tool = run_nearest(&runs, "Kotlin", "Swift");
-    assert_lined_up(tool.x, prose.x, EDGE, "left edges of the toolbox and the text");
+    assert_lined_up(
+        tool.x,
+        prose.x,
+        EDGE,
+        "left edges of the toolbox and the text",
+    );
 }
 
 #[test]
@@ -280,7 +324,11 @@ fn notebook_signature_is_flush_with_the_right_edge() {
     let runs = runs(&read_example("mira-lindqvist"), "notebook", &[]);
     let signature = run_starting(&runs, "— Mira");
     // The page number is set flush right in the footer, on the text's measure.
-    let footer_y = runs.iter().filter(|r| r.page == 0).map(|r| r.y).fold(0.0, f64::max);
+    let footer_y = runs
+        .iter()
+        .filter(|r| r.page == 0)
+        .map(|r| r.y)
+        .fold(0.0, f64::max);
     let edge = runs
         .iter()
         .filter(|r| r.page == 0 && r.artifact && (r.y - footer_y).abs() < 1.0)
