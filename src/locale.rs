@@ -16,6 +16,10 @@ pub struct Words {
     pub of: Cow<'static, str>,
     /// The heading of contact details ("Contact", "Kontakt").
     pub contact: Cow<'static, str>,
+    /// The photo's alt text, for readers who cannot see it (PDF/UA requires
+    /// one): "Photo of {}" with the name, or just "Photo" without one.
+    #[serde(skip)]
+    pub photo: [&'static str; 2],
     #[serde(skip)]
     pub months: [&'static str; 12],
     #[serde(skip)]
@@ -38,6 +42,14 @@ impl Words {
             of: pick(&own.of, &self.of),
             contact: pick(&own.contact, &self.contact),
             ..self.clone()
+        }
+    }
+
+    /// The photo's alt text: "Photo of Ada Quill", or "Photo" without a name.
+    pub fn photo_of(&self, name: Option<&str>) -> String {
+        match name {
+            Some(name) => self.photo[0].replace("{}", name),
+            None => self.photo[1].to_string(),
         }
     }
 
@@ -75,6 +87,7 @@ static EN: Words = Words {
     page: Cow::Borrowed("Page"),
     of: Cow::Borrowed("of"),
     contact: Cow::Borrowed("Contact"),
+    photo: ["Photo of {}", "Photo"],
     months: [
         "January",
         "February",
@@ -114,6 +127,7 @@ static DE: Words = Words {
     page: Cow::Borrowed("Seite"),
     of: Cow::Borrowed("von"),
     contact: Cow::Borrowed("Kontakt"),
+    photo: ["Foto von {}", "Foto"],
     months: [
         "Januar",
         "Februar",
@@ -154,6 +168,7 @@ static FR: Words = Words {
     page: Cow::Borrowed("Page"),
     of: Cow::Borrowed("sur"),
     contact: Cow::Borrowed("Contact"),
+    photo: ["Photo de {}", "Photo"],
     months: [
         "janvier",
         "février",
@@ -194,6 +209,7 @@ static ES: Words = Words {
     page: Cow::Borrowed("Página"),
     of: Cow::Borrowed("de"),
     contact: Cow::Borrowed("Contacto"),
+    photo: ["Foto de {}", "Foto"],
     months: [
         "enero",
         "febrero",
@@ -234,6 +250,7 @@ static PT: Words = Words {
     page: Cow::Borrowed("Página"),
     of: Cow::Borrowed("de"),
     contact: Cow::Borrowed("Contato"),
+    photo: ["Foto de {}", "Foto"],
     months: [
         "janeiro",
         "fevereiro",
@@ -274,6 +291,7 @@ static HI: Words = Words {
     page: Cow::Borrowed("पृष्ठ"),
     of: Cow::Borrowed("में से"),
     contact: Cow::Borrowed("संपर्क"),
+    photo: ["{} की फ़ोटो", "फ़ोटो"],
     months: [
         "जनवरी",
         "फ़रवरी",
