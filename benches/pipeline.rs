@@ -89,8 +89,15 @@ fn stages(c: &mut Criterion) {
             vitae::proof::prove(black_box(&document), &input)
         })
     });
+    let standards = vitae::encode::Standards::default();
+    let pdf = vitae::encode::PdfSettings {
+        ident: "bench",
+        standards: &standards,
+    };
     group.bench_function("6 pdf export", |b| {
-        b.iter(|| vitae::encode::pdf(black_box(&document), "bench").unwrap())
+        b.iter(|| {
+            vitae::encode::pdf(black_box(&document), &pdf, |d| engine.locate(&layout, d)).unwrap()
+        })
     });
     group.finish();
 }

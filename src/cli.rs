@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::encode::{self, Standards};
+
 const ABOUT: &str = "Turn résumé profiles written in TOML into print-ready PDFs.";
 
 const LONG_ABOUT: &str = "\
@@ -230,6 +232,7 @@ impl CheckArgs {
             all_variants: self.all_variants,
             strict: self.strict,
             quiet: false,
+            pdf_standard: Standards::default(),
         }
     }
 }
@@ -292,6 +295,11 @@ pub struct CommonArgs {
     /// Print only errors and the final summary.
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// PDF standards to meet, comma-separated: ua-1 (accessible), a-2a (archival),
+    /// a-2b, a-3a, … or 1.7 / none for a plain tagged PDF. Ignored for PNG and JSON.
+    #[arg(long, value_name = "LIST", default_value = encode::DEFAULT_STANDARDS, value_parser = Standards::parse)]
+    pub pdf_standard: Standards,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -20,6 +20,10 @@ pub struct Words {
     /// "chez"); a mark where the language has no neutral preposition that
     /// fits the role-first order.
     pub at: Cow<'static, str>,
+    /// The photo's alt text, for readers who cannot see it (PDF/UA requires
+    /// one): "Photo of {}" with the name, or just "Photo" without one.
+    #[serde(skip)]
+    pub photo: [&'static str; 2],
     #[serde(skip)]
     pub months: [&'static str; 12],
     #[serde(skip)]
@@ -43,6 +47,14 @@ impl Words {
             contact: pick(&own.contact, &self.contact),
             at: pick(&own.at, &self.at),
             ..self.clone()
+        }
+    }
+
+    /// The photo's alt text: "Photo of Ada Quill", or "Photo" without a name.
+    pub fn photo_of(&self, name: Option<&str>) -> String {
+        match name {
+            Some(name) => self.photo[0].replace("{}", name),
+            None => self.photo[1].to_string(),
         }
     }
 
@@ -81,6 +93,7 @@ static EN: Words = Words {
     of: Cow::Borrowed("of"),
     contact: Cow::Borrowed("Contact"),
     at: Cow::Borrowed("at"),
+    photo: ["Photo of {}", "Photo"],
     months: [
         "January",
         "February",
@@ -121,6 +134,7 @@ static DE: Words = Words {
     of: Cow::Borrowed("von"),
     contact: Cow::Borrowed("Kontakt"),
     at: Cow::Borrowed("bei"),
+    photo: ["Foto von {}", "Foto"],
     months: [
         "Januar",
         "Februar",
@@ -162,6 +176,7 @@ static FR: Words = Words {
     of: Cow::Borrowed("sur"),
     contact: Cow::Borrowed("Contact"),
     at: Cow::Borrowed("chez"),
+    photo: ["Photo de {}", "Photo"],
     months: [
         "janvier",
         "février",
@@ -203,6 +218,7 @@ static ES: Words = Words {
     of: Cow::Borrowed("de"),
     contact: Cow::Borrowed("Contacto"),
     at: Cow::Borrowed("en"),
+    photo: ["Foto de {}", "Foto"],
     months: [
         "enero",
         "febrero",
@@ -244,6 +260,7 @@ static PT: Words = Words {
     of: Cow::Borrowed("de"),
     contact: Cow::Borrowed("Contato"),
     at: Cow::Borrowed("em"),
+    photo: ["Foto de {}", "Foto"],
     months: [
         "janeiro",
         "fevereiro",
@@ -285,6 +302,7 @@ static HI: Words = Words {
     of: Cow::Borrowed("में से"),
     contact: Cow::Borrowed("संपर्क"),
     at: Cow::Borrowed("·"),
+    photo: ["{} की फ़ोटो", "फ़ोटो"],
     months: [
         "जनवरी",
         "फ़रवरी",

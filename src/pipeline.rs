@@ -97,7 +97,13 @@ fn render_parsed(
     if settings.strict && !warnings.is_empty() {
         return Err(as_errors(warnings));
     }
-    let files = encode::document(&document, settings.format, &ident)?;
+    let pdf = encode::PdfSettings {
+        ident: &ident,
+        standards: &settings.standards,
+    };
+    let files = encode::document(&document, settings.format, &pdf, |diag| {
+        engine.locate(&settings.layout, diag)
+    })?;
     Ok(Rendered {
         files: named(&settings, files),
         pages: document.pages().len(),

@@ -14,7 +14,7 @@ use crate::assets::{self, Asset};
 use crate::batch::{Job, Variants};
 use crate::cli::CommonArgs;
 use crate::diagnostic::Diagnostic;
-use crate::encode::Format;
+use crate::encode::{Format, Standards};
 use crate::layout::{DEFAULT_LAYOUT, Layout};
 use crate::output;
 use crate::profile::CheckedProfile;
@@ -32,6 +32,9 @@ pub struct RunSettings {
     pub strict: bool,
     /// `--timeout`: how long one compile may take before it is abandoned.
     pub timeout: Option<Duration>,
+    /// `--pdf-standard`: what a PDF must conform to (PDF/UA-1 and PDF/A-2a
+    /// unless it says otherwise).
+    pub standards: Standards,
 }
 
 impl RunSettings {
@@ -55,6 +58,7 @@ impl RunSettings {
             format,
             strict: common.strict,
             timeout: Some(Duration::from_secs_f64(common.timeout)),
+            standards: common.pdf_standard.clone(),
         })
     }
 }
@@ -93,6 +97,7 @@ pub struct JobSettings {
     pub format: Format,
     pub strict: bool,
     pub timeout: Option<Duration>,
+    pub standards: Standards,
 }
 
 impl JobSettings {
@@ -134,6 +139,7 @@ impl JobSettings {
                 format: run.format,
                 strict: run.strict,
                 timeout: run.timeout,
+                standards: run.standards.clone(),
             }),
             _ => Err(errors),
         }

@@ -86,6 +86,17 @@ impl Engine {
     }
 }
 
+impl Engine {
+    /// Points a diagnostic Typst raised after compiling (typst-pdf refusing
+    /// the document under a standard) at `layout`'s file and line, the way
+    /// compile errors are. The layout data is not at hand then: such errors
+    /// point into layout files (an `image` call, a shape), never into it.
+    pub fn locate(&self, layout: &Layout, diag: &SourceDiagnostic) -> Diagnostic {
+        let world = VitaeWorld::new(&self.library, &self.fonts, layout, Vec::new(), Vec::new());
+        convert(&world, diag)
+    }
+}
+
 /// Compiles on a thread of its own and gives up after `limit`.
 ///
 /// Typst cannot be cancelled. A compile that overruns is abandoned: its thread

@@ -41,12 +41,7 @@ pub fn build(
 
 fn meta(profile: &Profile, locale: &str) -> Meta {
     let name = name_of(&profile.basics);
-    let mut keywords = Vec::new();
-    for skill in &profile.skills {
-        keywords.push(markup::plain(&skill.name));
-        keywords.extend(skill.keywords.iter().map(|k| markup::plain(&k.name)));
-    }
-    keywords.dedup();
+    let keywords = skill_names(&profile.skills);
     // An anonymous CV is titled by its headline, and has no author.
     let heading = name
         .clone()
@@ -62,6 +57,26 @@ fn meta(profile: &Profile, locale: &str) -> Meta {
         locale: locale.to_string(),
         generator: format!("vitae {}", env!("CARGO_PKG_VERSION")),
     }
+}
+
+/// The skills themselves, for the PDF keywords a search indexes: a group's
+/// keywords ("Kotlin", "Go"), not its name ("Languages"); a skill without
+/// keywords is a single skill, named by its name. Each once, first mention
+/// first.
+fn skill_names(skills: &[Skill]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for skill in skills {
+        let own = match skill.keywords.as_slice() {
+            [] => vec![markup::plain(&skill.name)],
+            keywords => keywords.iter().map(|k| markup::plain(&k.name)).collect(),
+        };
+        for name in own {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    names
 }
 
 /// Converts profile values into layout data, collecting warnings (a link
@@ -247,8 +262,10 @@ impl Builder {
         if let Some(location) = &location {
             push("location", "location", location.clone(), None);
         }
+        let name = name_of(b);
         BasicsData {
-            name: name_of(b),
+            photo_alt: photo.as_ref().map(|_| self.words.photo_of(name.as_deref())),
+            name,
             label: self.rich(b.label.as_deref()),
             tagline: self.rich(b.tagline.as_deref()),
             contacts,
@@ -316,11 +333,28 @@ mod tests {
             "[basics]\nname = \"**Ada** L\"\nemail = \"a@b.co\"\nurl = \"ada.dev\"\n[[skills]]\nname = \"Lang\"\nkeywords = [\"Rust\", \"Go\"]\n",
         );
         assert_eq!(d.meta.title, "Ada L — CV");
-        assert_eq!(d.meta.keywords, ["Lang", "Rust", "Go"]);
+        assert_eq!(d.meta.keywords, ["Rust", "Go"]);
         assert_eq!(
             d.basics.contacts[1].link.as_deref(),
             Some("https://ada.dev")
         );
+    }
+
+    #[test]
+    fn the_photo_has_alt_text_in_the_profile_language() {
+        let parsed = parse(SourceFile::new("x.toml", "[basics]\nname = \"Ada *Q*\"\n")).unwrap();
+        let photo = Some("/@vitae/photo.png".to_string());
+        let d = build(&parsed.profile, &Theme::default(), "de", photo).0;
+        assert_eq!(d.basics.photo_alt.as_deref(), Some("Foto von Ada Q"));
+        assert_eq!(data("[basics]\nname = \"A\"\n").basics.photo_alt, None);
+    }
+
+    #[test]
+    fn keywords_are_the_skills_not_their_groups() {
+        let d = data(
+            "[basics]\nname = \"A\"\n[[skills]]\nname = \"Languages\"\nkeywords = [{ name = \"**Go**\", level = \"deep\" }, \"Rust\"]\n[[skills]]\nname = \"Kotlin\"\n[[skills]]\nname = \"Systems\"\nkeywords = [\"Rust\", \"Linux\"]\n",
+        );
+        assert_eq!(d.meta.keywords, ["Go", "Rust", "Kotlin", "Linux"]);
     }
 
     #[test]

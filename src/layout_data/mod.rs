@@ -62,6 +62,9 @@ pub struct BasicsData {
     pub location: Option<String>,
     /// Virtual path of the photo (`/@vitae/photo.png`), when there is one.
     pub photo: Option<String>,
+    /// The photo's alt text in the document's language ("Photo of Ada
+    /// Quill"): pass it as `image(alt: …)`; PDF/UA refuses an image without.
+    pub photo_alt: Option<String>,
 }
 
 #[derive(Debug, Serialize)]

@@ -32,6 +32,7 @@ mod reliability;
 mod safety;
 mod schema;
 mod shape;
+mod standards;
 mod typography;
 mod variants;
 mod visual;

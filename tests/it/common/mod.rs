@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 
 pub use facts::assert_facts_in_text;
-pub use pdf::{pdf_fonts, pdf_info, pdf_pages, pdf_text};
+pub use pdf::{pdf_fonts, pdf_info, pdf_pages, pdf_text, pdf_xmp};
 pub use sandbox::{Sandbox, person};
 
 /// The `vitae` binary built for these tests, with a plain, reproducible

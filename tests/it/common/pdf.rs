@@ -4,7 +4,12 @@ use std::path::Path;
 use std::process::Command;
 
 fn poppler(tool: &str, pdf: &Path) -> String {
+    poppler_with(tool, &[], pdf)
+}
+
+fn poppler_with(tool: &str, options: &[&str], pdf: &Path) -> String {
     let output = Command::new(tool)
+        .args(options)
         .arg(pdf)
         .args(if tool == "pdftotext" { &["-"][..] } else { &[] })
         .output()
@@ -26,6 +31,12 @@ pub fn pdf_text(pdf: impl AsRef<Path>) -> String {
 
 pub fn pdf_info(pdf: impl AsRef<Path>) -> String {
     poppler("pdfinfo", pdf.as_ref())
+}
+
+/// The document's XMP metadata packet (`pdfinfo -meta`): where PDF/A and
+/// PDF/UA declare themselves.
+pub fn pdf_xmp(pdf: impl AsRef<Path>) -> String {
+    poppler_with("pdfinfo", &["-meta"], pdf.as_ref())
 }
 
 pub fn pdf_pages(pdf: impl AsRef<Path>) -> usize {
