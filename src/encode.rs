@@ -168,10 +168,7 @@ impl Standards {
     pub fn parse(text: &str) -> Result<Self, String> {
         let text = text.trim().to_ascii_lowercase();
         if text == "none" {
-            return Ok(Self {
-                names: Vec::new(),
-                typst: typst_pdf::PdfStandards::default(),
-            });
+            return Ok(Self::plain());
         }
         let (names, list): (Vec<_>, Vec<_>) = text
             .split(',')
@@ -186,9 +183,17 @@ impl Standards {
         Ok(Self { names, typst })
     }
 
+    /// No standard: a plain (tagged) PDF 1.7.
+    pub fn plain() -> Self {
+        Self {
+            names: Vec::new(),
+            typst: typst_pdf::PdfStandards::default(),
+        }
+    }
+
     /// The standards typst-pdf validates against (PDF/A, PDF/UA), as a
     /// phrase ("PDF/UA-1 and PDF/A-2a"); `None` for a plain PDF.
-    fn validated(&self) -> Option<String> {
+    pub fn validated(&self) -> Option<String> {
         let names: Vec<String> = self
             .names
             .iter()

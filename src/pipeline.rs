@@ -97,9 +97,10 @@ fn render_parsed(
     if settings.strict && !warnings.is_empty() {
         return Err(as_errors(warnings));
     }
+    let standards = standards_for(&report, &settings.standards, &mut warnings);
     let pdf = encode::PdfSettings {
         ident: &ident,
-        standards: &settings.standards,
+        standards: &standards,
     };
     let files = encode::document(&document, settings.format, &pdf, |diag| {
         engine.locate(&settings.layout, diag)
@@ -110,6 +111,30 @@ fn render_parsed(
         warnings,
         fitted,
     })
+}
+
+/// The standards to export under: the run's, unless some character has no
+/// font (the glyph proof has warned about it). PDF/A and PDF/UA refuse such
+/// a document outright; a plain PDF with the warning is more use to its
+/// owner than no PDF, and `--strict` still turns the warning into an error.
+fn standards_for(
+    report: &Report,
+    wanted: &encode::Standards,
+    warnings: &mut Vec<Diagnostic>,
+) -> encode::Standards {
+    let Some(names) = wanted.validated() else {
+        return wanted.clone();
+    };
+    if report.of(proof::Proof::Glyphs).next().is_none() {
+        return wanted.clone();
+    }
+    warnings.push(
+        Diagnostic::warning(format!(
+            "written as a plain PDF, not {names}: those standards refuse characters no font draws"
+        ))
+        .hint("use a font that has them (`font` in [theme]), or leave them out, to get an accessible, archival PDF"),
+    );
+    encode::Standards::plain()
 }
 
 /// A job checked all the way through the proofs, nothing encoded.

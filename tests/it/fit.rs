@@ -306,11 +306,12 @@ fn a_runt_is_pulled_back_by_spacing_alone(layout: &str) {
     let too_long = first_where(1, 4000, |n| checked(&engine, layout, &summary(n)).pages > 1);
     let kept = checked(&engine, layout, &summary(too_long));
     assert_eq!((kept.pages, kept.fitted.as_deref()), (2, None), "{layout}");
-    assert!(
-        kept.report.fill[1] < 0.15,
-        "{layout}: not a runt, {:?}",
-        kept.report.fill
-    );
+    if kept.report.fill[1] >= 0.15 {
+        // The first spill is more than a runt (a layout whose lines are
+        // tall for its page): nothing to pull back, nothing to warn about.
+        assert!(runt_warning(&kept).is_none(), "{layout}: {:?}", kept.report.fill);
+        return;
+    }
     let warning = runt_warning(&kept).unwrap_or_else(|| panic!("{layout}: no runt warning"));
     assert!(
         warning.contains("set `pages = 1` in [theme]")

@@ -32,6 +32,7 @@ keywords = ["Kubernetes", "Terraform"]
 /// What every faulty layout starts with: the data, the helpers, a page.
 const PREAMBLE: &str = r#"#import "/@vitae/vitae.typ": rich, bullets, section-start, content-end
 #let data = json("/profile.json")
+#set document(title: data.meta.title)
 #set page(paper: "a4", margin: 2cm)
 #set text(font: "Inter", size: 10pt)
 "#;
