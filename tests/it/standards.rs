@@ -159,3 +159,21 @@ fn a_user_layout_that_breaks_a_standard_says_which_where_and_how_out() {
     assert!(plain.success(), "{}", plain.stderr);
     assert!(dir.exists("me.pdf"));
 }
+
+#[test]
+fn a_character_no_font_draws_is_refused_with_the_warning_that_names_it() {
+    let dir = Sandbox::new().profile(
+        "me.toml",
+        "[basics]\nname = \"Ravi\"\nlabel = \"Chemist \u{1F9EA}\"\n",
+    );
+    let run = dir.run(&["render", "me.toml"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    for expected in [
+        "could not be displayed",
+        "U+1F9EA",
+        "basics.label",
+        "--pdf-standard 1.7",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}: {}", run.stderr);
+    }
+}
