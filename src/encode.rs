@@ -95,7 +95,7 @@ pub fn pdf(
 /// way out when a standard refused the document.
 fn refused(located: Diagnostic, standards: &Standards) -> Diagnostic {
     let diagnostic = Diagnostic {
-        message: format!("PDF export failed: {}", located.message).into(),
+        message: format!("PDF export failed: {}", located.message),
         ..located
     };
     match standards.validated() {

@@ -102,8 +102,16 @@ fn render_parsed(
         ident: &ident,
         standards: &standards,
     };
+    // A standard's refusal often has its cause among the warnings (a glyph
+    // no font draws, named with its key): print them with it.
     let files = encode::document(&document, settings.format, &pdf, |diag| {
         engine.locate(&settings.layout, diag)
+    })
+    .map_err(|errors| {
+        errors
+            .into_iter()
+            .chain(warnings.clone())
+            .collect::<Vec<_>>()
     })?;
     Ok(Rendered {
         files: named(&settings, files),

@@ -84,9 +84,7 @@ impl Engine {
             Err(errors) => Err(errors.iter().map(|d| convert(&world, d)).collect()),
         }
     }
-}
 
-impl Engine {
     /// Points a diagnostic Typst raised after compiling (typst-pdf refusing
     /// the document under a standard) at `layout`'s file and line, the way
     /// compile errors are. The layout data is not at hand then: such errors

@@ -194,7 +194,8 @@ fn a_character_no_font_draws_is_a_warning_and_an_error_when_strict() {
 #heading[🜲 Work]
 #all-sections"#,
     );
-    let output = render(&dir, &[]);
+    // A plain PDF: PDF/UA and PDF/A refuse the empty box outright.
+    let output = render(&dir, &["--pdf-standard", "1.7"]);
     assert!(output.success(), "{}", output.stderr);
     assert!(
         output.stderr.contains("no font draws `🜲` (U+1F732): it prints as an empty box in “🜲 Work” on page 1, text the layout writes"),

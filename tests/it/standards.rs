@@ -159,3 +159,48 @@ fn a_user_layout_that_breaks_a_standard_says_which_where_and_how_out() {
     assert!(plain.success(), "{}", plain.stderr);
     assert!(dir.exists("me.pdf"));
 }
+
+#[test]
+fn a_character_no_font_draws_is_refused_with_the_warning_that_names_it() {
+    let dir = Sandbox::new().profile(
+        "me.toml",
+        "[basics]\nname = \"Ravi\"\nlabel = \"Chemist \u{1F9EA}\"\n",
+    );
+    let run = dir.run(&["render", "me.toml"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    for expected in [
+        "could not be displayed",
+        "U+1F9EA",
+        "basics.label",
+        "--pdf-standard 1.7",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}: {}", run.stderr);
+    }
+}
+
+/// PDF/UA-1 refuses an image without alt text: each layout passes the
+/// photo's (`basics.photo_alt`) to `image`.
+#[test]
+fn every_layout_gives_the_photo_alt_text() {
+    let dir = Sandbox::new()
+        .file("cv/me.png", crate::reliability::png())
+        .profile(
+            "cv/me.toml",
+            "[basics]\nname = \"Ada Quill\"\nphoto = 'me.png'\n",
+        );
+    for layout in builtin_layouts() {
+        let out = format!("{layout}.pdf");
+        let run = dir.run(&[
+            "render",
+            "cv/me.toml",
+            "--layout",
+            layout,
+            "--theme",
+            "photo=true",
+            "-o",
+            &out,
+        ]);
+        assert!(run.success(), "{layout}: {}", run.stderr);
+        assert_eq!(declared(&dir.join(&out)).1.as_deref(), Some("1"));
+    }
+}
