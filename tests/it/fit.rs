@@ -309,7 +309,11 @@ fn a_runt_is_pulled_back_by_spacing_alone(layout: &str) {
     if kept.report.fill[1] >= 0.15 {
         // The first spill is more than a runt (a layout whose lines are
         // tall for its page): nothing to pull back, nothing to warn about.
-        assert!(runt_warning(&kept).is_none(), "{layout}: {:?}", kept.report.fill);
+        assert!(
+            runt_warning(&kept).is_none(),
+            "{layout}: {:?}",
+            kept.report.fill
+        );
         return;
     }
     let warning = runt_warning(&kept).unwrap_or_else(|| panic!("{layout}: no runt warning"));

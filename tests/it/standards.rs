@@ -170,7 +170,11 @@ fn a_character_no_font_draws_gives_a_plain_pdf_with_the_warning_that_names_it() 
     );
     let run = dir.run(&["render", "me.toml"]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
-    for expected in ["U+1F9EA", "basics.label", "written as a plain PDF, not PDF/UA-1 and PDF/A-2a"] {
+    for expected in [
+        "U+1F9EA",
+        "basics.label",
+        "written as a plain PDF, not PDF/UA-1 and PDF/A-2a",
+    ] {
         assert!(run.stderr.contains(expected), "{expected}: {}", run.stderr);
     }
     assert!(!pdf_xmp(dir.join("me.pdf")).contains("pdfaid:part"));

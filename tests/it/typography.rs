@@ -29,7 +29,10 @@ fn profiles() -> Vec<(String, String)> {
     .iter()
     .map(|n| (n.to_string(), example(n)))
     .collect();
-    out.push(("a generated profile".into(), generate::long_profile(2, "en")));
+    out.push((
+        "a generated profile".into(),
+        generate::long_profile(2, "en"),
+    ));
     out
 }
 
@@ -95,7 +98,11 @@ fn lines(checked: &Checked) -> Vec<Line> {
         let mut end = f64::MIN;
         for run in row {
             if run.x - end >= 20.0 {
-                out.push(Line { page: run.page, y: run.y, runs: Vec::new() });
+                out.push(Line {
+                    page: run.page,
+                    y: run.y,
+                    runs: Vec::new(),
+                });
             }
             end = run.x + run.width;
             out.last_mut().unwrap().runs.push(run.clone());
@@ -110,7 +117,9 @@ fn lines(checked: &Checked) -> Vec<Line> {
         })
     };
     out.sort_by(|a, b| {
-        (a.page, !in_sidebar(a), a.y).partial_cmp(&(b.page, !in_sidebar(b), b.y)).unwrap()
+        (a.page, !in_sidebar(a), a.y)
+            .partial_cmp(&(b.page, !in_sidebar(b), b.y))
+            .unwrap()
     });
     out
 }
@@ -121,7 +130,8 @@ const MARKERS: [&str; 6] = ["•", "–", "—", "·", "◦", "▪"];
 /// Where an item's text starts, when the line opens a list item.
 fn item_body(line: &Line) -> Option<f64> {
     let first = line.runs.first()?.text.trim();
-    let numbered = first.len() <= 3 && first.ends_with('.') && first[..first.len() - 1].parse::<u32>().is_ok();
+    let numbered =
+        first.len() <= 3 && first.ends_with('.') && first[..first.len() - 1].parse::<u32>().is_ok();
     (MARKERS.contains(&first) || numbered).then(|| line.runs.get(1).map(|r| r.x))?
 }
 
@@ -166,10 +176,16 @@ fn list_items_are_never_closer_than_the_lines_inside_one() {
                 inside.extend(i);
                 between.extend(b);
             }
-            assert!(!inside.is_empty() && between.len() >= 10, "{layout}: too few lines measured");
+            assert!(
+                !inside.is_empty() && between.len() >= 10,
+                "{layout}: too few lines measured"
+            );
             let line = median(inside);
             let tightest = between.iter().copied().fold(f64::MAX, f64::min);
-            eprintln!("{layout} at spacing {spacing}: line pitch {line:.2} pt, item pitch ≥ {tightest:.2} pt (median {:.2})", median(between.clone()));
+            eprintln!(
+                "{layout} at spacing {spacing}: line pitch {line:.2} pt, item pitch ≥ {tightest:.2} pt (median {:.2})",
+                median(between.clone())
+            );
             assert!(
                 tightest >= line - 0.05,
                 "{layout} at spacing {spacing}: items {tightest:.2} pt apart, lines {line:.2} pt"
@@ -185,21 +201,38 @@ fn section_rules_clear_the_descenders_of_their_titles() {
     for layout in api::builtin_layouts() {
         for locale in ["en", "hi"] {
             let text = in_locale(&example("priya-raman"), locale);
-            let checked = checked(&text, layout, &[("spacing", toml::Value::Float(0.6))], "priya");
-            let titles: Vec<&str> = api::locale_words(locale).into_iter().map(|(_, t)| t).collect();
+            let checked = checked(
+                &text,
+                layout,
+                &[("spacing", toml::Value::Float(0.6))],
+                "priya",
+            );
+            let titles: Vec<&str> = api::locale_words(locale)
+                .into_iter()
+                .map(|(_, t)| t)
+                .collect();
             let mut measured = 0;
-            for run in checked.report.runs.iter().filter(|r| titles.contains(&r.text.trim())) {
+            for run in checked
+                .report
+                .runs
+                .iter()
+                .filter(|r| titles.contains(&r.text.trim()))
+            {
                 let page = &checked.report.pages[run.page];
                 let below_title = page.rules.iter().filter(|rule| {
-                    rule.right > run.x && rule.left < run.x + run.width
-                        && rule.top > run.y - run.cap_height && rule.top < run.y + 12.0
+                    rule.right > run.x
+                        && rule.left < run.x + run.width
+                        && rule.top > run.y - run.cap_height
+                        && rule.top < run.y + 12.0
                 });
                 for rule in below_title {
                     measured += 1;
                     assert!(
                         rule.top >= run.y + run.descent - 0.05,
                         "{layout} ({locale}): the rule under “{}” is {:.2} pt below the baseline, inside its descenders ({:.2} pt)",
-                        run.text, rule.top - run.y, run.descent
+                        run.text,
+                        rule.top - run.y,
+                        run.descent
                     );
                 }
             }
@@ -250,8 +283,14 @@ fn compounds_and_addresses_come_out_whole() {
         let dir = Sandbox::new().file("out.pdf", pdf);
         let text = crate::common::pdf_text(dir.join("out.pdf"));
         let text = unwrapped(&text);
-        let broken: Vec<&str> = text.lines().filter(|l| l.ends_with('-') || l.ends_with('+')).collect();
-        assert!(broken.is_empty(), "{layout}: lines end at a hyphen: {broken:?}");
+        let broken: Vec<&str> = text
+            .lines()
+            .filter(|l| l.ends_with('-') || l.ends_with('+'))
+            .collect();
+        assert!(
+            broken.is_empty(),
+            "{layout}: lines end at a hyphen: {broken:?}"
+        );
         for (word, count) in [
             ("offline-sync", 80),
             ("N+1", 40),
@@ -284,8 +323,12 @@ fn no_line_starts_or_ends_with_a_separator() {
                 let text = line.text();
                 let ends = SEPARATORS.iter().any(|s| text.ends_with(s));
                 // An attribution may open with a dash ("— Mira").
-                let starts = SEPARATORS[..2].iter().any(|s| text.starts_with(s)) && item_body(&line).is_none();
-                assert!(!ends && !starts, "{what} in {layout}: a line “{text}” starts or ends with a separator");
+                let starts = SEPARATORS[..2].iter().any(|s| text.starts_with(s))
+                    && item_body(&line).is_none();
+                assert!(
+                    !ends && !starts,
+                    "{what} in {layout}: a line “{text}” starts or ends with a separator"
+                );
             }
         }
     }
@@ -311,11 +354,12 @@ fn no_bullet_ends_on_a_lone_word() {
         let mut body: Option<f64> = None;
         for pair in lines.windows(2) {
             let (last, next) = (&pair[0], &pair[1]);
-            let continues = item_body(last).is_none() && body.is_some_and(|x| (last.left() - x).abs() < 0.5);
+            let continues =
+                item_body(last).is_none() && body.is_some_and(|x| (last.left() - x).abs() < 0.5);
             body = item_body(last).or(body.filter(|_| continues));
             let ends_item = continues && item_body(next).is_some();
             assert!(
-                !(ends_item && !last.text().contains(' ')),
+                !ends_item || last.text().contains(' '),
                 "{layout}: a bullet ends on the lone word “{}”",
                 last.text()
             );
@@ -333,10 +377,16 @@ fn dates_share_the_baseline_of_their_title() {
             let runs = checked(&text, layout, &[], &what).report.runs;
             for run in runs.iter().filter(|r| date(&r.text)) {
                 let beside = runs.iter().any(|o| {
-                    o.page == run.page && o.x + o.width < run.x && (o.y - run.y).abs() < 0.3 && o.size >= run.size - 0.01
+                    o.page == run.page
+                        && o.x + o.width < run.x
+                        && (o.y - run.y).abs() < 0.3
+                        && o.size >= run.size - 0.01
                 });
                 let alone = !runs.iter().any(|o| {
-                    o.page == run.page && o.x + o.width < run.x && (o.y - run.y).abs() < 4.0 && (o.y - run.y).abs() >= 0.3
+                    o.page == run.page
+                        && o.x + o.width < run.x
+                        && (o.y - run.y).abs() < 4.0
+                        && (o.y - run.y).abs() >= 0.3
                 });
                 assert!(
                     beside || alone,
@@ -376,7 +426,10 @@ fn sections_are_tagged_headings_and_bookmarks() {
                 "{layout}: no bookmark for {title}:\n{outlines}"
             );
         }
-        assert!(!outlines.contains("\"title\": \"Priya Raman\""), "{layout}: the name is not a section");
+        assert!(
+            !outlines.contains("\"title\": \"Priya Raman\""),
+            "{layout}: the name is not a section"
+        );
         let qdf = dir.join("qdf.pdf");
         let status = Command::new("qpdf")
             .args(["--qdf", "--object-streams=disable"])
@@ -386,9 +439,16 @@ fn sections_are_tagged_headings_and_bookmarks() {
             .unwrap();
         assert!(status.success() || status.code() == Some(3));
         let raw = String::from_utf8_lossy(&std::fs::read(&qdf).unwrap()).into_owned();
-        let count = |tag: &str| raw.matches(&format!("/S /{tag}\n")).count() + raw.matches(&format!("/S /{tag} ")).count();
+        let count = |tag: &str| {
+            raw.matches(&format!("/S /{tag}\n")).count()
+                + raw.matches(&format!("/S /{tag} ")).count()
+        };
         assert_eq!(count("H1"), 1, "{layout}: one H1, the name");
-        assert!(count("H2") >= 8, "{layout}: {} section headings", count("H2"));
+        assert!(
+            count("H2") >= 8,
+            "{layout}: {} section headings",
+            count("H2")
+        );
         assert!(count("H3") >= 6, "{layout}: {} entry headings", count("H3"));
     }
 }
@@ -396,7 +456,12 @@ fn sections_are_tagged_headings_and_bookmarks() {
 /// A run's look: (bold, italic, size, colour), to tell levels apart.
 fn style(run: &TextRun) -> (bool, bool, i64, [i64; 3]) {
     let c = run.color.map(|v| (v * 100.0).round() as i64);
-    (run.bold, run.italic, (run.size * 10.0).round() as i64, [c[0], c[1], c[2]])
+    (
+        run.bold,
+        run.italic,
+        (run.size * 10.0).round() as i64,
+        [c[0], c[1], c[2]],
+    )
 }
 
 /// The first run, in reading position, whose text starts with `text`.
@@ -406,7 +471,9 @@ fn first_run<'a>(runs: &'a [TextRun], text: &str) -> &'a TextRun {
         .filter(|r| !r.artifact && r.text.trim().starts_with(text))
         .collect();
     found.sort_by(|a, b| (a.page, a.y).partial_cmp(&(b.page, b.y)).unwrap());
-    found.first().unwrap_or_else(|| panic!("no run starts with “{text}”"))
+    found
+        .first()
+        .unwrap_or_else(|| panic!("no run starts with “{text}”"))
 }
 
 /// Organisation, role and sub-project are three looks in every layout,
@@ -417,20 +484,41 @@ fn organisation_role_and_project_are_three_levels_with_one_anatomy() {
     let text = example("priya-raman");
     // notebook titles each journal entry "<role> at <organisation>": one
     // line by design (its sub-projects are checked in layout_details).
-    for layout in api::builtin_layouts().into_iter().filter(|l| *l != "notebook") {
+    for layout in api::builtin_layouts()
+        .into_iter()
+        .filter(|l| *l != "notebook")
+    {
         let runs = checked(&text, layout, &[], "priya").report.runs;
         let project = style(first_run(&runs, "Monetization"));
         // Kestrel Pay has two roles, Indus Analytics one.
         let entries = [
-            ("Kestrel Pay", "Software Engineer II", "Apr 2020", "Bengaluru"),
-            ("Indus Analytics", "Software Engineering Intern", "May 2017", "Chennai"),
+            (
+                "Kestrel Pay",
+                "Software Engineer II",
+                "Apr 2020",
+                "Bengaluru",
+            ),
+            (
+                "Indus Analytics",
+                "Software Engineering Intern",
+                "May 2017",
+                "Chennai",
+            ),
         ];
         let mut shapes = Vec::new();
         for (org, role, dates, place) in entries {
             let (o, r) = (first_run(&runs, org), first_run(&runs, role));
-            assert_ne!(project, style(r), "{layout}: a project looks like the role “{role}”");
+            assert_ne!(
+                project,
+                style(r),
+                "{layout}: a project looks like the role “{role}”"
+            );
             if o.y != r.y || o.page != r.page {
-                assert_ne!(project, style(o), "{layout}: a project looks like the organisation “{org}”");
+                assert_ne!(
+                    project,
+                    style(o),
+                    "{layout}: a project looks like the organisation “{org}”"
+                );
             }
             let below = |t: &str| {
                 runs.iter()
@@ -440,9 +528,19 @@ fn organisation_role_and_project_are_three_levels_with_one_anatomy() {
             };
             let (d, l) = (below(dates), below(place));
             let row = |x: &TextRun, of: &TextRun| (x.y - of.y).abs() < 0.3;
-            shapes.push((style(o), style(r), row(d, r), row(d, o), row(l, o), row(l, r)));
+            shapes.push((
+                style(o),
+                style(r),
+                row(d, r),
+                row(d, o),
+                row(l, o),
+                row(l, r),
+            ));
         }
-        assert_eq!(shapes[0], shapes[1], "{layout}: one role and several are laid out differently (style of organisation, of role; dates on the role's row, on the organisation's; location on the organisation's row, on the role's)");
+        assert_eq!(
+            shapes[0], shapes[1],
+            "{layout}: one role and several are laid out differently (style of organisation, of role; dates on the role's row, on the organisation's; location on the organisation's row, on the role's)"
+        );
     }
 }
 
@@ -462,8 +560,11 @@ fn the_name_clears_the_headline() {
             let next = runs
                 .iter()
                 .filter(|r| {
-                    r.page == 0 && r.y > name.y + 0.3 && !r.artifact
-                        && r.x < name.x + name.width && r.x + r.width > name.x
+                    r.page == 0
+                        && r.y > name.y + 0.3
+                        && !r.artifact
+                        && r.x < name.x + name.width
+                        && r.x + r.width > name.x
                 })
                 .min_by(|a, b| a.y.total_cmp(&b.y))
                 .unwrap();
@@ -491,6 +592,9 @@ fn signatures_end_at_the_right_edge() {
             .map(|r| r.x + r.width)
             .fold(f64::MIN, f64::max);
         let right = signature.x + signature.width;
-        assert!((right - edge).abs() <= 0.5, "{layout}: the signature ends at {right:.2} pt, the column at {edge:.2} pt");
+        assert!(
+            (right - edge).abs() <= 0.5,
+            "{layout}: the signature ends at {right:.2} pt, the column at {edge:.2} pt"
+        );
     }
 }
