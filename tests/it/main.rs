@@ -31,6 +31,7 @@ mod reliability;
 mod safety;
 mod schema;
 mod shape;
+mod typeset;
 mod variants;
 mod visual;
 mod watch;
