@@ -10,6 +10,7 @@ use crate::profile::model::*;
 use crate::profile::rules::{check_url, link_target};
 use crate::theme::Theme;
 
+use super::typeset::{self, Rules};
 use super::*;
 
 /// Builds layout data; warnings (e.g. a link with a bad address) are returned
@@ -84,6 +85,8 @@ fn skill_names(skills: &[Skill]) -> Vec<String> {
 pub(super) struct Builder {
     pub(super) words: Words,
     style: DateStyle,
+    /// How prose is typeset in the locale (quotes, dashes, spaces).
+    rules: &'static Rules,
     pub(super) warnings: Vec<Diagnostic>,
 }
 
@@ -94,6 +97,7 @@ impl Builder {
         Builder {
             words: words.with_own(own),
             style: theme.date_style,
+            rules: Rules::of(locale_code),
             warnings: Vec::new(),
         }
     }
@@ -105,7 +109,7 @@ impl Builder {
         if spans.iter().all(|s| s.text.is_empty()) {
             return None;
         }
-        Some(self.checked_links(spans))
+        Some(self.paragraph(spans))
     }
 
     /// Parses prose into paragraphs.
@@ -113,8 +117,21 @@ impl Builder {
         let Some(text) = text else { return Vec::new() };
         markup::paragraphs(text)
             .into_iter()
-            .map(|p| self.checked_links(p))
+            .map(|p| self.paragraph(p))
             .collect()
+    }
+
+    /// A title the profile writes (a section's): plain text, typeset.
+    pub(super) fn title(&self, text: &str) -> String {
+        let spans = typeset::spans(markup::parse(text), self.rules);
+        spans.into_iter().map(|s| s.text).collect()
+    }
+
+    /// One parsed paragraph as layouts get it: typeset, links checked.
+    /// Every piece of profile prose passes here, once.
+    fn paragraph(&mut self, spans: Rich) -> Rich {
+        let spans = typeset::spans(spans, self.rules);
+        self.checked_links(spans)
     }
 
     /// Links with unsafe or malformed targets lose the link (the text stays)
@@ -373,6 +390,23 @@ mod tests {
                 "section `notes` has a title but no content"
             ]
         );
+    }
+
+    #[test]
+    fn prose_and_titles_are_typeset_for_the_locale() {
+        let parsed = parse(SourceFile::new(
+            "x.toml",
+            "[basics]\nname = \"A\"\nlabel = 'Ops \"lead\"'\nsummary = '2019-2021: `a-b`'\n[titles]\nsummary = 'Das \"Profil\"'\n",
+        ))
+        .unwrap();
+        let d = build(&parsed.profile, &Theme::default(), "de", None).0;
+        assert_eq!(d.basics.label.unwrap()[0].text, "Ops „lead“");
+        assert_eq!(d.sections[0].title, "Das „Profil“");
+        let summary: Vec<&str> = d.sections[0].text[0]
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(summary, ["2019–2021: ", "a-b"]);
     }
 
     #[test]

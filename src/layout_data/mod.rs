@@ -3,7 +3,7 @@
 //! `layouts/README.md`; bump [`DATA_VERSION`] on any incompatible change.
 //!
 //! Everything is normalised here so layouts stay simple: dates are formatted in
-//! the locale, text is pre-parsed into spans, and every section (built-in or
+//! the locale, text is pre-parsed into spans and typeset for the locale, and every section (built-in or
 //! custom) has the same generic shape, so a layout can print any section even
 //! if it has no special design for it.
 
@@ -16,6 +16,7 @@ use crate::markup::Span;
 mod build;
 mod facts;
 mod sections;
+mod typeset;
 
 pub use build::build;
 pub use facts::{Fact, FactRole, Origin, facts};

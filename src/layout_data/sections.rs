@@ -46,7 +46,7 @@ impl Builder {
         }
         for section in &mut all {
             section.title = match p.titles.get(&section.id) {
-                Some(title) => markup::plain(title.get_ref()),
+                Some(title) => self.title(title.get_ref()),
                 None if section.kind != "custom" && section.title.is_empty() => self
                     .words
                     .title(&section.id)
@@ -85,7 +85,7 @@ impl Builder {
             "numbers" => {
                 let numbers = p.numbers.as_ref()?;
                 if let Some(title) = &numbers.title {
-                    section.title = markup::plain(title);
+                    section.title = self.title(title);
                 }
                 section.footnote = self.rich(numbers.footnote.as_deref());
                 section.entries = numbers.items.iter().map(|n| self.key_number(n)).collect();
@@ -380,7 +380,7 @@ impl Builder {
         Section {
             id: custom_section_id(s, index),
             kind: "custom".into(),
-            title: markup::plain(&s.title),
+            title: self.title(&s.title),
             text: self.prose(s.text.as_deref()),
             items: self.bullets(&s.items),
             numbered: s.numbered,

@@ -1,8 +1,8 @@
 //! Coverage: every fact of the profile is in the document's visible text.
 //!
 //! Text is compared folded: without whitespace (line breaks move it), in
-//! lower case (layouts may set headings in capitals), with typographic
-//! quotes and dashes as plain ones. Page furniture (artifacts) and text a
+//! lower case (layouts may set headings in capitals), with every quote
+//! mark as `"` and typographic dashes as plain ones. Page furniture (artifacts) and text a
 //! clip hides do not count: a fact printed only there is lost.
 
 use std::ops::Range;
@@ -68,8 +68,11 @@ fn fold_into(text: &str, out: &mut String) {
         match c {
             c if c.is_whitespace() => {}
             '\u{AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
-            '‘' | '’' | '‚' | '‛' | '′' => out.push('\''),
-            '“' | '”' | '„' | '«' | '»' | '″' => out.push('"'),
+            // One form for every quote mark: a locale may set `'` as “
+            // (Spanish inner quotes, src/layout_data/typeset.rs).
+            '\'' | '‘' | '’' | '‚' | '‛' | '′' | '‹' | '›' | '“' | '”' | '„' | '«' | '»' | '″' => {
+                out.push('"')
+            }
             '‐' | '‑' | '‒' | '–' | '—' | '−' => out.push('-'),
             c => out.extend(c.to_lowercase()),
         }
@@ -244,6 +247,12 @@ mod tests {
     fn folding_ignores_breaks_case_and_typographic_variants() {
         assert_eq!(fold("Cut “p99”\u{AD} by 40 %"), "cut\"p99\"by40%");
         assert_eq!(fold("Oct 2022 – Present"), "oct2022-present");
+        // What vitae typesets (src/layout_data/typeset.rs) folds back.
+        assert_eq!(
+            fold("«\u{202F}vite\u{202F}» ‹x› 15\u{A0}ms"),
+            "\"vite\"\"x\"15ms"
+        );
+        assert_eq!(fold("don't “y”"), fold("don’t 'y'"));
     }
 
     #[test]

@@ -14,7 +14,7 @@
 //! proof is a function from that view to [`Finding`]s.
 
 mod contrast;
-mod coverage;
+pub(crate) mod coverage;
 mod fill;
 mod geometry;
 mod glyphs;

@@ -33,6 +33,7 @@ mod safety;
 mod schema;
 mod shape;
 mod standards;
+mod typeset;
 mod typography;
 mod variants;
 mod visual;
