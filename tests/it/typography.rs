@@ -371,11 +371,10 @@ fn no_bullet_ends_on_a_lone_word() {
 /// on their left, and right-aligned attributions end at the text edge.
 #[test]
 fn dates_share_the_baseline_of_their_title() {
-    let date = regex_lite_date();
     for layout in api::builtin_layouts() {
         for (what, text) in profiles() {
             let runs = checked(&text, layout, &[], &what).report.runs;
-            for run in runs.iter().filter(|r| date(&r.text)) {
+            for run in runs.iter().filter(|r| is_date_range(&r.text)) {
                 let beside = runs.iter().any(|o| {
                     o.page == run.page
                         && o.x + o.width < run.x
@@ -399,11 +398,9 @@ fn dates_share_the_baseline_of_their_title() {
 }
 
 /// A run that is a year range ("2019 – 2021", "Oct 2022 – Present").
-fn regex_lite_date() -> impl Fn(&str) -> bool {
-    |t: &str| {
-        let digits = t.chars().filter(char::is_ascii_digit).count();
-        t.contains('–') && digits >= 4 && t.len() < 40
-    }
+fn is_date_range(t: &str) -> bool {
+    let digits = t.chars().filter(char::is_ascii_digit).count();
+    t.contains('–') && digits >= 4 && t.len() < 40
 }
 
 /// The outline and the tags: one level-1 heading (the name), a level-2
@@ -588,7 +585,7 @@ fn signatures_end_at_the_right_edge() {
         let signature = first_run(&runs, "— Mira");
         let edge = runs
             .iter()
-            .filter(|r| r.page == signature.page && regex_lite_date()(&r.text))
+            .filter(|r| r.page == signature.page && is_date_range(&r.text))
             .map(|r| r.x + r.width)
             .fold(f64::MIN, f64::max);
         let right = signature.x + signature.width;
