@@ -7,15 +7,8 @@
 //!
 //! `scripts/ats/lines.mjs` shows the same PDF through pdf.js itself.
 
-use std::sync::{Arc, OnceLock};
-
-use crate::common::api::{self, Engine, TextRun};
-use crate::common::repo;
-
-fn engine() -> &'static Arc<Engine> {
-    static ENGINE: OnceLock<Arc<Engine>> = OnceLock::new();
-    ENGINE.get_or_init(api::pipeline::engine)
-}
+use crate::common::api::{self, TextRun, engine};
+use crate::common::{example_text, in_locale};
 
 struct Case {
     what: String,
@@ -32,14 +25,9 @@ fn cases() -> Vec<Case> {
         "priya-raman",
         "sam-export",
     ] {
-        let original =
-            std::fs::read_to_string(repo().join(format!("profiles/{name}.toml"))).unwrap();
+        let original = example_text(name);
         for locale in ["en", "de", "hi"] {
-            let kept: Vec<&str> = original
-                .lines()
-                .filter(|l| !l.starts_with("locale ="))
-                .collect();
-            let text = format!("locale = \"{locale}\"\n{}\n", kept.join("\n"));
+            let text = in_locale(&original, locale);
             for layout in api::builtin_layouts() {
                 let checked = api::check_text(engine(), &text, layout, &[])
                     .unwrap_or_else(|e| panic!("{name} in {layout}: {e:?}"));

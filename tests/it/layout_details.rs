@@ -21,20 +21,9 @@ fn assert_lined_up(a: f64, b: f64, within: f64, what: &str) {
     assert!((a - b).abs() <= within, "{what}: {a:.2} pt and {b:.2} pt");
 }
 
-fn read_example(stem: &str) -> String {
-    std::fs::read_to_string(example(stem)).unwrap()
-}
-
 /// The text runs of a profile laid out in `layout` (proofs passed).
 fn runs(text: &str, layout: &str, theme: &[(&str, toml::Value)]) -> Vec<TextRun> {
-    let engine = crate::real_resumes::engine();
-    match api::check_text(engine, text, layout, theme) {
-        Ok(checked) => checked.report.runs,
-        Err(errors) => panic!(
-            "{layout}: {}",
-            errors.iter().map(|e| e.render(false)).collect::<String>()
-        ),
-    }
+    api::checked(text, layout, theme, "the profile").report.runs
 }
 
 /// The first data run whose text starts with `start`.
@@ -232,7 +221,7 @@ fn modern_addresses_break_only_after_a_slash_or_dot_and_stay_whole() {
 
 #[test]
 fn modern_dates_and_places_share_their_rows_baseline() {
-    let runs = runs(&read_example("priya-raman"), "modern", &[]);
+    let runs = runs(&example_text("priya-raman"), "modern", &[]);
     // (a run found first, the run on its row)
     for (anchor, other) in [
         ("Oct 2022", "Senior Software Engineer"),
@@ -264,15 +253,6 @@ fn run_nearest<'a>(runs: &'a [TextRun], start: &str, near: &str) -> &'a TextRun 
         .unwrap_or_else(|| panic!("no run starts with “{start}”"))
 }
 
-#[test]
-fn modern_signature_is_flush_with_the_right_edge() {
-    let runs = runs(&read_example("mira-lindqvist"), "modern", &[]);
-    let edge = run_starting(&runs, "Feb 2021");
-    let signature = run_starting(&runs, "— Mira");
-    let (a, b) = (edge.x + edge.width, signature.x + signature.width);
-    assert_lined_up(a, b, EDGE, "right edges of the dates and the signature");
-}
-
 // ---------------------------------------------------------------- notebook
 
 #[test]
@@ -290,7 +270,7 @@ fn notebook_prose_lines_are_at_most_80_characters() {
 
 #[test]
 fn notebook_joins_role_and_company_in_the_profiles_language() {
-    let text = read_example("mira-lindqvist");
+    let text = example_text("mira-lindqvist");
     let reading = |text: &str| -> String {
         let runs = runs(text, "notebook", &[]);
         let words: Vec<&str> = runs.iter().map(|r| r.text.trim()).collect();
@@ -305,7 +285,7 @@ fn notebook_joins_role_and_company_in_the_profiles_language() {
 
 #[test]
 fn notebook_entry_numbers_share_the_titles_baseline() {
-    let runs = runs(&read_example("mira-lindqvist"), "notebook", &[]);
+    let runs = runs(&example_text("mira-lindqvist"), "notebook", &[]);
     let number = run_starting(&runs, "Nº");
     let title = run_starting(&runs, "Lead Mobile Engineer");
     assert_lined_up(number.y, title.y, SAME, "baselines of “Nº” and the title");
@@ -313,7 +293,7 @@ fn notebook_entry_numbers_share_the_titles_baseline() {
 
 #[test]
 fn notebook_toolbox_starts_at_the_text_edge() {
-    let runs = runs(&read_example("mira-lindqvist"), "notebook", &[]);
+    let runs = runs(&example_text("mira-lindqvist"), "notebook", &[]);
     let prose = run_starting(&runs, "Hello.");
     let tool = run_nearest(&runs, "Kotlin", "Swift");
     assert_lined_up(
@@ -326,7 +306,7 @@ fn notebook_toolbox_starts_at_the_text_edge() {
 
 #[test]
 fn notebook_signature_is_flush_with_the_right_edge() {
-    let runs = runs(&read_example("mira-lindqvist"), "notebook", &[]);
+    let runs = runs(&example_text("mira-lindqvist"), "notebook", &[]);
     let signature = run_starting(&runs, "— Mira");
     // The page number is set flush right in the footer, on the text's measure.
     let footer_y = runs

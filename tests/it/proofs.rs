@@ -2,25 +2,9 @@
 //! and several locales, and on long generated profiles in every locale.
 //! A budget that cannot be met suggests one that can.
 
-use std::sync::{Arc, OnceLock};
-
-use crate::common::api::{self, Checked, Diagnostic, Engine};
+use crate::common::api::{self, Checked, Diagnostic, engine};
 use crate::common::generate::{LOCALES, long_profile};
-use crate::common::repo;
-
-fn engine() -> &'static Arc<Engine> {
-    static ENGINE: OnceLock<Arc<Engine>> = OnceLock::new();
-    ENGINE.get_or_init(api::pipeline::engine)
-}
-
-/// The profile text with its `locale` set to `locale`.
-fn in_locale(text: &str, locale: &str) -> String {
-    let kept: Vec<&str> = text
-        .lines()
-        .filter(|l| !l.trim_start().starts_with("locale ="))
-        .collect();
-    format!("locale = \"{locale}\"\n{}\n", kept.join("\n"))
-}
+use crate::common::{in_locale, repo};
 
 fn examples() -> Vec<(String, String)> {
     let mut out = Vec::new();

@@ -5,26 +5,13 @@
 //! built-in layout, on the text runs the proofs see (one PDF text item
 //! each, in the order a résumé parser reads them).
 
-use std::sync::{Arc, OnceLock};
-
-use crate::common::api::{self, Engine, TextRun};
+use crate::common::api::{self, TextRun};
 use crate::common::*;
-
-pub(crate) fn engine() -> &'static Arc<Engine> {
-    static ENGINE: OnceLock<Arc<Engine>> = OnceLock::new();
-    ENGINE.get_or_init(api::pipeline::engine)
-}
 
 /// The data text of a profile laid out in `layout` (proofs passed), in
 /// reading order.
 fn runs(text: &str, layout: &str) -> Vec<TextRun> {
-    let checked = api::check_text(engine(), text, layout, &[]).unwrap_or_else(|errors| {
-        panic!(
-            "{layout}: {}",
-            errors.iter().map(|e| e.render(false)).collect::<String>()
-        )
-    });
-    checked.report.runs
+    api::checked(text, layout, &[], "the profile").report.runs
 }
 
 /// The document's data text (no page furniture), runs joined by spaces.

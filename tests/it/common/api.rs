@@ -11,6 +11,13 @@ pub use vitae::pipeline;
 pub use vitae::profile::{load, validate};
 pub use vitae::settings::RunSettings;
 
+/// One engine for the whole test binary: fonts are read once, and Typst's
+/// memoised work is shared between tests.
+pub fn engine() -> &'static std::sync::Arc<Engine> {
+    static ENGINE: std::sync::OnceLock<std::sync::Arc<Engine>> = std::sync::OnceLock::new();
+    ENGINE.get_or_init(pipeline::engine)
+}
+
 /// The names of the layouts built into the binary.
 pub fn builtin_layouts() -> Vec<&'static str> {
     Layout::builtin_names()
@@ -56,6 +63,17 @@ pub fn check_text(
 ) -> Result<Checked, Vec<Diagnostic>> {
     let job = pipeline::job_for(std::path::Path::new("me.toml"), None);
     pipeline::check_text(engine, text, &job, &settings(layout, theme))
+}
+
+/// `check_text` with the shared engine, for a profile that must lay out:
+/// a failure names `what`, the layout and every error.
+pub fn checked(text: &str, layout: &str, theme: &[(&str, toml::Value)], what: &str) -> Checked {
+    check_text(engine(), text, layout, theme).unwrap_or_else(|errors| {
+        panic!(
+            "{what} in {layout}: {}",
+            errors.iter().map(|e| e.render(false)).collect::<String>()
+        )
+    })
 }
 
 /// Renders profile text to PDF bytes, as `check_text` checks it.

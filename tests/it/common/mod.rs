@@ -91,6 +91,20 @@ pub fn example(stem: &str) -> String {
     repo_file(&format!("profiles/{stem}.toml"))
 }
 
+/// The text of an example profile, by its stem.
+pub fn example_text(stem: &str) -> String {
+    std::fs::read_to_string(example(stem)).unwrap()
+}
+
+/// The profile text with its `locale` set to `locale`.
+pub fn in_locale(text: &str, locale: &str) -> String {
+    let kept: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("locale ="))
+        .collect();
+    format!("locale = \"{locale}\"\n{}\n", kept.join("\n"))
+}
+
 /// The example profiles shipped in `profiles/`.
 pub fn example_profiles() -> Vec<PathBuf> {
     let mut found: Vec<PathBuf> = std::fs::read_dir(repo().join("profiles"))
