@@ -10,7 +10,6 @@ use std::path::Path;
 use std::sync::Arc;
 
 use codespan_reporting::diagnostic as cs;
-use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term;
 
 /// How bad a diagnostic is.
@@ -154,36 +153,41 @@ impl Diagnostic {
 
     /// Renders the diagnostic like a compiler does: header, `--> file:line:col`,
     /// the source line with a caret, then notes.
+    ///
+    /// Everything printed is made [`printable`]: a profile's values reach
+    /// the terminal in messages and source lines, and must not be able to
+    /// move the cursor or clear the screen. The source shown is an
+    /// [`Excerpt`], never a copy of the whole file (a 1 MiB line would
+    /// otherwise be printed, and copied, once per warning).
     pub fn render(&self, color: bool) -> String {
         let mut notes = Vec::new();
         if let Some(key) = &self.key_path {
-            notes.push(format!("key: {key}"));
+            notes.push(format!("key: {}", printable(key)));
         }
         if let Some(expected) = &self.expected {
-            notes.push(format!("expected: {expected}"));
+            notes.push(format!("expected: {}", printable(expected)));
         }
-        notes.extend(self.hints.iter().map(|h| format!("hint: {h}")));
+        notes.extend(self.hints.iter().map(|h| format!("hint: {}", printable(h))));
 
         let severity = match self.severity {
             Severity::Error => cs::Severity::Error,
             Severity::Warning => cs::Severity::Warning,
         };
-        let mut message = self.message.clone();
-        let file = match &self.location {
-            Some(loc) => SimpleFile::new(loc.file.name.clone(), loc.file.text.clone()),
-            None => {
-                if let Some(path) = &self.path {
-                    message = format!("{path}: {message}");
-                }
-                SimpleFile::new(String::new(), String::new())
-            }
+        let mut message = printable(&self.message).into_owned();
+        if self.location.is_none()
+            && let Some(path) = &self.path
+        {
+            message = format!("{}: {message}", printable(path));
+        }
+        let excerpt = match &self.location {
+            Some(loc) => Excerpt::new(&loc.file, &loc.span),
+            None => Excerpt::default(),
         };
         let mut diag = cs::Diagnostic::new(severity)
             .with_message(message)
             .with_notes(notes);
-        if let Some(loc) = &self.location {
-            let span = clamp_span(&loc.file.text, &loc.span);
-            diag = diag.with_labels(vec![cs::Label::primary((), span)]);
+        if self.location.is_some() {
+            diag = diag.with_labels(vec![cs::Label::primary((), excerpt.span.clone())]);
         }
 
         let mut buffer = if color {
@@ -192,11 +196,233 @@ impl Diagnostic {
             term::termcolor::Buffer::no_color()
         };
         let config = term::Config::default();
-        if term::emit_to_write_style(&mut buffer, &config, &file, &diag).is_err() {
-            return format!("{self}\n");
+        if term::emit_to_write_style(&mut buffer, &config, &excerpt, &diag).is_err() {
+            return format!("{}\n", printable(&self.to_string()));
         }
         String::from_utf8_lossy(buffer.as_slice()).into_owned()
     }
+}
+
+/// The few lines of a file a diagnostic shows: the lines of its span (at
+/// most [`EXCERPT_LINES`]), or for a long line a window of it around the
+/// span, made printable. Line and column numbers are the file's own.
+#[derive(Default)]
+struct Excerpt {
+    name: String,
+    text: String,
+    /// The span, in `text`.
+    span: Range<usize>,
+    /// The file's line number of the excerpt's first line, 0-based.
+    first_line: usize,
+    /// Characters of the first line cut before the window.
+    cut: usize,
+    /// Where each line of `text` starts.
+    starts: Vec<usize>,
+}
+
+/// At most this many lines of a multi-line span are shown.
+const EXCERPT_LINES: usize = 4;
+/// A longer line is shown as a window of this many characters.
+const EXCERPT_WIDTH: usize = 160;
+
+impl Excerpt {
+    fn new(file: &SourceFile, span: &Range<usize>) -> Self {
+        let text = &file.text;
+        let span = clamp_span(text, span);
+        let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let first_line = text[..line_start].matches('\n').count();
+        // The lines the span touches, at most EXCERPT_LINES of them.
+        let mut end = span.end.max(span.start);
+        let mut lines = 0;
+        let mut at = line_start;
+        loop {
+            let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+            lines += 1;
+            if line_end >= end || lines == EXCERPT_LINES || line_end == text.len() {
+                end = line_end;
+                break;
+            }
+            at = line_end + 1;
+        }
+        let mut window = line_start..end;
+        let mut cut = 0;
+        if text[window.clone()].chars().count() > EXCERPT_WIDTH * 2 || lines > 1 && end - line_start > EXCERPT_WIDTH * EXCERPT_LINES {
+            // One window of the span's first line, starting a little before it.
+            let first_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+            let before: Vec<(usize, char)> = text[line_start..span.start].char_indices().collect();
+            let lead = before.len().saturating_sub(EXCERPT_WIDTH / 3);
+            let start = before.get(lead).map_or(span.start, |(i, _)| line_start + i);
+            cut = lead;
+            let stop = text[start..first_end]
+                .char_indices()
+                .nth(EXCERPT_WIDTH)
+                .map_or(first_end, |(i, _)| start + i);
+            window = start..stop;
+        }
+        let (shown, mapped) = printable_mapped(&text[window.clone()], span.start.saturating_sub(window.start), span.end.min(window.end).saturating_sub(window.start));
+        let mut starts = vec![0];
+        starts.extend(shown.match_indices('\n').map(|(i, _)| i + 1));
+        Self {
+            name: printable(&file.name).into_owned(),
+            text: shown,
+            span: mapped,
+            first_line,
+            cut,
+            starts,
+        }
+    }
+}
+
+impl<'a> codespan_reporting::files::Files<'a> for Excerpt {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, codespan_reporting::files::Error> {
+        Ok(&self.name)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, codespan_reporting::files::Error> {
+        Ok(&self.text)
+    }
+
+    fn line_index(&'a self, (): (), byte: usize) -> Result<usize, codespan_reporting::files::Error> {
+        Ok(self.starts.partition_point(|&s| s <= byte).saturating_sub(1))
+    }
+
+    fn line_number(&'a self, (): (), line: usize) -> Result<usize, codespan_reporting::files::Error> {
+        Ok(self.first_line + line + 1)
+    }
+
+    fn column_number(
+        &'a self,
+        (): (),
+        line: usize,
+        byte: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        let start = self.starts.get(line).copied().unwrap_or(0);
+        let before = self.text.get(start..byte.max(start)).map_or(0, |t| t.chars().count());
+        Ok(before + 1 + if line == 0 { self.cut } else { 0 })
+    }
+
+    fn line_range(
+        &'a self,
+        (): (),
+        line: usize,
+    ) -> Result<Range<usize>, codespan_reporting::files::Error> {
+        let start = *self
+            .starts
+            .get(line)
+            .ok_or(codespan_reporting::files::Error::LineTooLarge { given: line, max: self.starts.len() })?;
+        let end = self.starts.get(line + 1).map_or(self.text.len(), |&next| next);
+        Ok(start..end)
+    }
+}
+
+/// `text` with every control character replaced by one that shows it
+/// (`␛` for ESC, `�` for the rest), so that nothing a profile says can
+/// steer the terminal: clear it, move the cursor, or fake a "✓". Tabs and
+/// line breaks stay.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.chars().map(shown_as).collect())
+}
+
+/// [`printable`], carrying the byte range `start..end` of `text` over to
+/// the result.
+fn printable_mapped(text: &str, start: usize, end: usize) -> (String, Range<usize>) {
+    let mut shown = String::with_capacity(text.len());
+    let (mut new_start, mut new_end) = (None, None);
+    for (i, c) in text.char_indices() {
+        if i >= start && new_start.is_none() {
+            new_start = Some(shown.len());
+        }
+        if i >= end && new_end.is_none() {
+            new_end = Some(shown.len());
+        }
+        shown.push(shown_as(c));
+    }
+    let new_start = new_start.unwrap_or(shown.len());
+    let new_end = new_end.unwrap_or(shown.len()).max(new_start);
+    (shown, new_start..new_end)
+}
+
+fn is_control(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+}
+
+fn shown_as(c: char) -> char {
+    match c {
+        c if !is_control(c) => c,
+        '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
+        '\u{7F}' => '\u{2421}',
+        _ => '\u{FFFD}',
+    }
+}
+
+/// At most [`limits::REPEATS`] diagnostics of each kind, then one line
+/// counting the rest: 10,000 unknown tags are one mistake made 10,000
+/// times, and printing each would bury everything else. A kind is the
+/// message with its quoted names and numbers left out.
+pub fn capped(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
+    let mut seen: std::collections::HashMap<(bool, String), usize> = std::collections::HashMap::new();
+    let mut shown = Vec::new();
+    let mut order = Vec::new();
+    for d in diagnostics {
+        let kind = (d.is_error(), shape(&d.message));
+        let n = seen.entry(kind.clone()).or_insert(0);
+        *n += 1;
+        if *n <= crate::limits::REPEATS {
+            shown.push(d.clone());
+        } else if *n == crate::limits::REPEATS + 1 {
+            order.push((kind, d.severity));
+        }
+    }
+    for (kind, severity) in order {
+        let more = seen[&kind] - crate::limits::REPEATS;
+        shown.push(Diagnostic {
+            severity,
+            ..Diagnostic::error(format!(
+                "… and {} more like “{}”",
+                thousands(more),
+                kind.1
+            ))
+        });
+    }
+    shown
+}
+
+/// A message without its quoted parts and numbers: what stays the same
+/// when one mistake repeats.
+fn shape(message: &str) -> String {
+    let mut out = String::new();
+    let mut quoted = None;
+    for c in message.chars() {
+        match quoted {
+            Some(close) if c == close => {
+                out.push(c);
+                quoted = None;
+            }
+            Some(_) => {}
+            None => {
+                if let Some(close) = match c {
+                    '`' => Some('`'),
+                    '"' => Some('"'),
+                    '“' => Some('”'),
+                    _ => None,
+                } {
+                    out.push(c);
+                    quoted = Some(close);
+                } else if !c.is_ascii_digit() {
+                    out.push(c);
+                }
+            }
+        }
+    }
+    printable(&out).chars().take(120).collect()
 }
 
 /// Keeps a span inside the text and on character boundaries, so that
@@ -210,25 +436,39 @@ fn clamp_span(text: &str, span: &Range<usize>) -> Range<usize> {
     start..end
 }
 
+/// 9950 → "9,950".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 impl fmt::Display for Diagnostic {
-    /// The one-line form: `file:line:col: error: message (key …; hint …)`.
+    /// The one-line form: `file:line:col: error: message (key …; hint …)`,
+    /// made [`printable`].
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(position) = self.position() {
-            write!(f, "{position}: ")?;
+            write!(f, "{}: ", printable(&position))?;
         }
         let level = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{level}: {}", self.message)?;
+        write!(f, "{level}: {}", printable(&self.message))?;
         if let Some(key) = &self.key_path {
-            write!(f, " [key: {key}]")?;
+            write!(f, " [key: {}]", printable(key))?;
         }
         if let Some(expected) = &self.expected {
-            write!(f, " [expected: {expected}]")?;
+            write!(f, " [expected: {}]", printable(expected))?;
         }
         for hint in &self.hints {
-            write!(f, " [hint: {hint}]")?;
+            write!(f, " [hint: {}]", printable(hint))?;
         }
         Ok(())
     }

@@ -13,6 +13,8 @@ use include_dir::{Dir, include_dir};
 use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, one_of};
+use crate::files::{self, ReadProblem};
+use crate::limits;
 
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/layouts");
 
@@ -28,8 +30,6 @@ pub fn shared_library() -> &'static str {
 /// The layout used when neither the command line nor the profile names one.
 pub const DEFAULT_LAYOUT: &str = "classic";
 
-/// Layout files larger than this are refused (a layout is text and small images).
-const MAX_LAYOUT_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// What `layout.toml` says.
 #[derive(Debug, Clone, Deserialize)]
@@ -133,6 +133,11 @@ impl Layout {
         if path.is_dir() {
             return Self::from_folder(path);
         }
+        Err(Self::unknown(name_or_dir))
+    }
+
+    /// The error for a name that is neither a built-in layout nor a folder.
+    pub fn unknown(name_or_dir: &str) -> Diagnostic {
         let names = Self::builtin_names();
         let diag = Diagnostic::error(format!("unknown layout `{name_or_dir}`"))
             .expected(format!(
@@ -140,7 +145,7 @@ impl Layout {
                 one_of(&names)
             ))
             .suggest(name_or_dir, names.iter().copied());
-        Err(diag.hint("`vitae layouts` lists the layouts with their descriptions"))
+        diag.hint("`vitae layouts` lists the layouts with their descriptions")
     }
 
     /// A user's layout folder.
@@ -153,17 +158,8 @@ impl Layout {
                 .in_file(path)
                 .hint("a layout is a folder with main.typ and layout.toml; copy one from `layouts/` to start"));
         }
-        let manifest_path = root.join("layout.toml");
-        let manifest = match fs::read_to_string(&manifest_path) {
-            Ok(text) => toml::from_str::<Manifest>(&text).map_err(|e| {
-                let file = crate::diagnostic::SourceFile::new(
-                    manifest_path.display().to_string(),
-                    text.clone(),
-                );
-                Diagnostic::error(format!("invalid layout.toml: {}", e.message()))
-                    .at(&file, e.span().unwrap_or(0..0))
-            })?,
-            Err(_) => Manifest {
+        let mut layout = Layout {
+            manifest: Manifest {
                 name: root
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
@@ -173,11 +169,25 @@ impl Layout {
                 omits: Vec::new(),
                 options: BTreeMap::new(),
             },
-        };
-        Ok(Layout {
-            manifest,
             files: Files::Folder(root),
-        })
+        };
+        // The manifest is a layout file like any other: read through the
+        // sandbox, with its limit. Only its absence means "no options".
+        let manifest_path = layout.display_path("layout.toml");
+        let fail = |why: String| Diagnostic::error(why).in_file(Path::new(&manifest_path));
+        let bytes = match layout.read("layout.toml") {
+            Ok(bytes) => bytes,
+            Err(ReadError::NotFound) => return Ok(layout),
+            Err(problem) => return Err(fail(format!("layout.toml {problem}"))),
+        };
+        let text = String::from_utf8(bytes)
+            .map_err(|_| fail("layout.toml is not UTF-8 text".into()))?;
+        layout.manifest = toml::from_str::<Manifest>(&text).map_err(|e| {
+            let file = crate::diagnostic::SourceFile::new(manifest_path.clone(), text.clone());
+            Diagnostic::error(format!("invalid layout.toml: {}", e.message()))
+                .at(&file, e.span().unwrap_or(0..0))
+        })?;
+        Ok(layout)
     }
 
     pub fn name(&self) -> &str {
@@ -226,14 +236,11 @@ impl Layout {
                 if !real.starts_with(root) {
                     return Err(ReadError::Outside);
                 }
-                let meta = fs::metadata(&real).map_err(|_| ReadError::NotFound)?;
-                if meta.is_dir() {
-                    return Err(ReadError::NotFound);
-                }
-                if meta.len() > MAX_LAYOUT_FILE_BYTES {
-                    return Err(ReadError::TooLarge);
-                }
-                fs::read(&real).map_err(|_| ReadError::NotFound)
+                files::read_capped(&real, limits::LAYOUT_FILE_BYTES).map_err(|problem| match problem {
+                    ReadProblem::TooLarge { .. } => ReadError::TooLarge,
+                    ReadProblem::NotAFile(kind) => ReadError::NotAFile(kind),
+                    _ => ReadError::NotFound,
+                })
             }
         }
     }
@@ -245,6 +252,23 @@ pub enum ReadError {
     NotFound,
     Outside,
     TooLarge,
+    /// A folder, pipe or device, never read.
+    NotAFile(&'static str),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::NotFound => write!(f, "does not exist"),
+            ReadError::Outside => write!(f, "leads outside the layout's folder"),
+            ReadError::TooLarge => write!(
+                f,
+                "is larger than {}, the limit for a layout file",
+                files::size(limits::LAYOUT_FILE_BYTES)
+            ),
+            ReadError::NotAFile(kind) => write!(f, "is {kind}, not a regular file"),
+        }
+    }
 }
 
 #[cfg(test)]

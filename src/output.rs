@@ -11,6 +11,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::batch::{Job, Out};
+use crate::files;
 use crate::settings::profile_folder;
 use crate::variant;
 
@@ -61,6 +62,30 @@ fn own_relative(own: &OwnOutput) -> Option<PathBuf> {
     }
 }
 
+/// Checks that `output` really is inside `folder` once symbolic links are
+/// followed: `output = "out/me.pdf"` passes the profile's own checks
+/// (no `..`, not absolute), but `out` may be a link to anywhere. The
+/// nearest part of the path that exists is resolved; what does not exist
+/// yet will be created inside it.
+pub fn confined(folder: &Path, output: &Path) -> Result<(), String> {
+    let root = fs::canonicalize(folder).map_err(|e| format!("cannot open the profile's folder: {e}"))?;
+    let mut existing = output.parent();
+    while let Some(part) = existing {
+        let part = if part.as_os_str().is_empty() { Path::new(".") } else { part };
+        if let Ok(real) = fs::canonicalize(part) {
+            return match real.starts_with(&root) {
+                true => Ok(()),
+                false => Err(format!(
+                    "`{}` leads outside the profile's folder (through a symbolic link)",
+                    output.display()
+                )),
+            };
+        }
+        existing = part.parent();
+    }
+    Ok(())
+}
+
 fn with_variant(path: PathBuf, variant: Option<&str>) -> PathBuf {
     match variant {
         Some(name) => variant::suffixed(&path, name),
@@ -78,26 +103,65 @@ pub enum WriteOutcome {
 
 /// Writes `bytes` to `path` atomically, skipping the write when unchanged.
 ///
-/// A target that is not a regular file (`/dev/stdout`, a named pipe) is
-/// written directly: renaming over it would replace the device itself.
+/// Only regular files are written: a pipe, a device or a symbolic link to
+/// one is refused, so an output name in a folder someone else controls
+/// cannot hang the run (a pipe with no reader) or write where it should
+/// not. A symbolic link to a regular file is replaced, never written through.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<WriteOutcome> {
-    if let Ok(meta) = fs::metadata(path) {
-        if meta.is_dir() {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::IsADirectory,
-                "the output is a folder",
-            ));
-        }
-        if !meta.is_file() {
-            fs::OpenOptions::new()
-                .write(true)
-                .open(path)?
-                .write_all(bytes)?;
-            return Ok(WriteOutcome::Updated);
-        }
+    if let Ok(meta) = fs::metadata(path)
+        && let Some(kind) = files::kind_of(&meta)
+    {
+        return Err(std::io::Error::other(format!(
+            "the output is {kind}; vitae writes only regular files"
+        )));
     }
-    let existed = match fs::read(path) {
-        Ok(old) if old == bytes => return Ok(WriteOutcome::Unchanged),
+    replace(path, bytes)
+}
+
+/// Writes an output the user named with `-o`: a device or a pipe there
+/// (`/dev/null`, `/dev/stdout`) is their choice and is written to directly.
+/// A pipe is opened without waiting, so one with no reader is an error,
+/// not a hang.
+pub fn write_named(path: &Path, bytes: &[u8]) -> std::io::Result<WriteOutcome> {
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            "the output is a folder",
+        )),
+        Ok(meta) if !meta.is_file() => {
+            open_special(path)?.write_all(bytes)?;
+            Ok(WriteOutcome::Updated)
+        }
+        _ => replace(path, bytes),
+    }
+}
+
+#[cfg(unix)]
+fn open_special(path: &Path) -> std::io::Result<fs::File> {
+    use std::os::fd::AsRawFd;
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = fs::OpenOptions::new()
+        .write(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)?;
+    // Writing then blocks as usual: a pipe's reader may be slower than vitae.
+    // SAFETY: `file` owns a valid descriptor for the whole call.
+    unsafe {
+        let flags = libc::fcntl(file.as_raw_fd(), libc::F_GETFL);
+        libc::fcntl(file.as_raw_fd(), libc::F_SETFL, flags & !libc::O_NONBLOCK);
+    }
+    Ok(file)
+}
+
+#[cfg(not(unix))]
+fn open_special(path: &Path) -> std::io::Result<fs::File> {
+    fs::OpenOptions::new().write(true).open(path)
+}
+
+/// Writes a regular file by temporary file and rename.
+fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<WriteOutcome> {
+    let existed = match fs::symlink_metadata(path) {
+        Ok(_) if is_up_to_date(path, bytes) => return Ok(WriteOutcome::Unchanged),
         Ok(_) => true,
         Err(_) => false,
     };
@@ -146,8 +210,9 @@ fn new_file_permissions() -> fs::Permissions {
 }
 
 /// For `--check`: whether the file at `path` already holds exactly `bytes`.
+/// Reads no more than that many bytes, and only from a regular file.
 pub fn is_up_to_date(path: &Path, bytes: &[u8]) -> bool {
-    fs::read(path).is_ok_and(|old| old == bytes)
+    files::read_capped(path, bytes.len() as u64).is_ok_and(|old| old == bytes)
 }
 
 #[cfg(test)]
@@ -189,9 +254,10 @@ mod tests {
     }
 
     #[test]
-    fn devices_are_written_to_not_replaced() {
+    fn devices_are_written_to_only_when_named_by_the_user() {
+        assert!(write_atomic(Path::new("/dev/null"), b"pdf").is_err());
         assert_eq!(
-            write_atomic(Path::new("/dev/null"), b"pdf").unwrap(),
+            write_named(Path::new("/dev/null"), b"pdf").unwrap(),
             WriteOutcome::Updated
         );
         let meta = fs::metadata("/dev/null").unwrap();

@@ -129,13 +129,23 @@ impl JobSettings {
         )
         .map_err(|mut theme_errors| errors.append(&mut theme_errors))
         .ok();
+        let output = output::decide(job, &checked.own_output());
+        if job.out.is_none()
+            && let Err(problem) = output::confined(folder, &output)
+        {
+            let diag = Diagnostic::error(format!("output refused: {problem}")).key("output");
+            errors.push(match &checked.profile.output {
+                Some(own) => diag.at(&checked.source, own.span()),
+                None => diag.in_file(&job.profile),
+            });
+        }
         match theme {
             Some(theme) if errors.is_empty() => Ok(Self {
                 layout,
                 theme,
                 locale: locale_of(checked),
                 photo,
-                output: output::decide(job, &checked.own_output()),
+                output,
                 format: run.format,
                 strict: run.strict,
                 timeout: run.timeout,
@@ -147,8 +157,13 @@ impl JobSettings {
 }
 
 /// The folder a profile's relative paths (photo, layout, output) start from.
+/// A bare file name (`me.toml`) is in the working folder: its `parent()` is
+/// the empty path, which cannot be opened.
 pub fn profile_folder(profile: &Path) -> &Path {
-    profile.parent().unwrap_or(Path::new("."))
+    match profile.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
 }
 
 /// The layout for a job; the one place that decides. `--layout` wins, then
@@ -166,13 +181,51 @@ fn choose_layout(
         return Layout::resolve(DEFAULT_LAYOUT);
     };
     let name = named.get_ref();
-    let name = if Layout::builtin(name).is_none() && !Path::new(name).is_absolute() {
-        folder.join(name).display().to_string()
-    } else {
-        name.clone()
-    };
     // Point at the profile's `layout = …`: that is where the name came from.
-    Layout::resolve(&name).map_err(|diag| diag.at(&checked.source, named.span()).key("layout"))
+    let located = |diag: Diagnostic| diag.at(&checked.source, named.span()).key("layout");
+    if let Some(layout) = Layout::builtin(name) {
+        return Ok(layout);
+    }
+    let folder = profile_layout_folder(folder, name).map_err(located)?;
+    if !folder.is_dir() {
+        return Err(located(Layout::unknown(name)));
+    }
+    Layout::from_folder(&folder).map_err(located)
+}
+
+/// A layout folder a profile names: like its photo, it must be inside the
+/// profile's folder (after following symbolic links), because a layout is
+/// code and the profile may come from someone else. `--layout DIR` on the
+/// command line is the user's own choice and is not confined.
+fn profile_layout_folder(profile_folder: &Path, name: &str) -> Result<PathBuf, Diagnostic> {
+    let outside = || {
+        Diagnostic::error(format!(
+            "layout `{name}` is outside the profile's folder"
+        ))
+        .expected("a built-in layout name, or a folder next to the profile (`./my-layout`)")
+        .hint("a layout is code: a profile may only use one inside its own folder; to use another, pass --layout DIR")
+    };
+    let relative = Path::new(name);
+    if relative.is_absolute()
+        || relative
+            .components()
+            .any(|c| !matches!(c, std::path::Component::Normal(_) | std::path::Component::CurDir))
+    {
+        return Err(outside());
+    }
+    let joined = profile_folder.join(relative);
+    let (Ok(root), Ok(real)) = (
+        std::fs::canonicalize(profile_folder),
+        std::fs::canonicalize(&joined),
+    ) else {
+        // Not there: the caller says so, with the built-in names.
+        return Ok(joined);
+    };
+    if real.starts_with(&root) {
+        Ok(joined)
+    } else {
+        Err(outside())
+    }
 }
 
 fn locale_of(checked: &CheckedProfile) -> String {

@@ -238,24 +238,54 @@ pub fn is_valid_name(name: &str) -> bool {
             .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
 }
 
-/// The variant names a profile file declares, read without checking the rest
-/// of it, to plan `--all-variants` before rendering. A file that cannot be
-/// read this way yields no names; rendering it then reports what is wrong.
+/// What a run must know of a profile before rendering it: its variants and
+/// the outputs it names. Read without checking the rest of the file; a file
+/// that cannot be read this way has an empty outline, and rendering it then
+/// reports what is wrong.
+#[derive(Debug, Default, Deserialize)]
+pub struct Outline {
+    #[serde(default)]
+    pub output: Option<String>,
+    #[serde(default)]
+    pub variants: Vec<OutlinedVariant>,
+}
+
+/// A variant in an [`Outline`].
+#[derive(Debug, Default, Deserialize)]
+pub struct OutlinedVariant {
+    pub name: String,
+    #[serde(default)]
+    pub output: Option<String>,
+}
+
+impl Outline {
+    pub fn of(path: &Path) -> Outline {
+        crate::files::read_capped(path, crate::limits::PROFILE_BYTES)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .and_then(|text| toml::from_str::<Outline>(&text).ok())
+            .unwrap_or_default()
+    }
+
+    /// The profile's and the variant's own outputs, as [`OwnOutput`] holds them.
+    pub fn own_output<'a>(&'a self, variant: Option<&'a str>) -> crate::output::OwnOutput<'a> {
+        crate::output::OwnOutput {
+            profile: self.output.as_deref(),
+            variant: variant.map(|name| {
+                let own = self.variants.iter().find(|v| v.name == name);
+                (name, own.and_then(|v| v.output.as_deref()))
+            }),
+        }
+    }
+}
+
+/// The variant names a profile file declares, to plan `--all-variants`.
 pub fn names_in(path: &Path) -> Vec<String> {
-    #[derive(Deserialize)]
-    struct Names {
-        #[serde(default)]
-        variants: Vec<Named>,
-    }
-    #[derive(Deserialize)]
-    struct Named {
-        name: String,
-    }
-    std::fs::read_to_string(path)
-        .ok()
-        .and_then(|text| toml::from_str::<Names>(&text).ok())
-        .map(|n| n.variants.into_iter().map(|v| v.name).collect())
-        .unwrap_or_default()
+    Outline::of(path)
+        .variants
+        .into_iter()
+        .map(|v| v.name)
+        .collect()
 }
 
 #[cfg(test)]

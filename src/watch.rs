@@ -183,7 +183,7 @@ fn plan(
     variants: &Variants,
     out: Option<&Path>,
 ) -> Result<Vec<Job>, Vec<Diagnostic>> {
-    batch::plan(&batch::discover(paths)?, variants, out)
+    batch::plan(&batch::discover(paths)?.profiles, variants, out)
 }
 
 /// The folders to watch: each folder argument, and the folder of each file.

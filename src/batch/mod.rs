@@ -8,7 +8,7 @@
 
 mod plan;
 
-pub use plan::{Variants, discover, plan, shard};
+pub use plan::{Found, Variants, discover, plan, shard};
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -171,7 +171,7 @@ pub fn run_one(engine: &Arc<Engine>, job: &Job, settings: &RunSettings, mode: Mo
         Ok(rendered) => {
             let outcome = match mode {
                 Mode::Check => check_all(&rendered),
-                Mode::Write => write_all(&rendered),
+                Mode::Write => write_all(&rendered, matches!(job.out, Some(Out::File(_)))),
             };
             (outcome, rendered.warnings)
         }
@@ -221,10 +221,16 @@ fn check_all(rendered: &Rendered) -> Outcome {
     }
 }
 
-fn write_all(rendered: &Rendered) -> Outcome {
+/// Writes a job's outputs. `named` is true when the user named the output
+/// file with `-o`, the one case where a device or pipe may be written to.
+fn write_all(rendered: &Rendered, named: bool) -> Outcome {
     let mut written = Vec::new();
     for (path, bytes) in &rendered.files {
-        match output::write_atomic(path, bytes) {
+        let result = match named {
+            true => output::write_named(path, bytes),
+            false => output::write_atomic(path, bytes),
+        };
+        match result {
             Ok(outcome) => written.push((path.clone(), outcome)),
             Err(e) => {
                 return Outcome::Failed(vec![

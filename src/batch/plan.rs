@@ -6,25 +6,45 @@ use std::path::{Path, PathBuf};
 
 use super::{Job, Out};
 use crate::diagnostic::Diagnostic;
+use crate::output;
 use crate::variant;
+
+/// The profiles a run found, and what it passed over on the way.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Each profile, with the argument it came from (for output naming).
+    pub profiles: Vec<(PathBuf, PathBuf)>,
+    /// Notes on files that look like profiles but were skipped: symbolic
+    /// links leading out of the folder, pipes, devices.
+    pub skipped: Vec<Diagnostic>,
+}
 
 /// Finds the profiles named on the command line: files as given, folders
 /// searched recursively for `*.toml` (sorted; hidden folders and `target/`
-/// skipped). Each result keeps the argument it came from, for output naming.
-pub fn discover(paths: &[PathBuf]) -> Result<Vec<(PathBuf, PathBuf)>, Vec<Diagnostic>> {
-    let mut found = Vec::new();
+/// skipped).
+///
+/// In a folder only regular files count: a `*.toml` that is a symbolic link
+/// out of the folder, a pipe or a device is skipped with a note, so a
+/// folder someone else wrote cannot make vitae read `/proc/self/environ`,
+/// `/dev/zero` or a pipe that never ends. A path named on the command line
+/// is the user's choice, but it too must be a regular file when it is read.
+pub fn discover(paths: &[PathBuf]) -> Result<Found, Vec<Diagnostic>> {
+    let mut found = Found::default();
     let mut errors = Vec::new();
     for arg in paths {
         if arg.is_dir() {
             let mut inside = Vec::new();
-            collect_toml(arg, &mut inside);
+            let root = std::fs::canonicalize(arg).unwrap_or_else(|_| arg.clone());
+            collect_toml(arg, &root, &mut inside, &mut found.skipped);
             inside.sort();
             if inside.is_empty() {
                 errors.push(Diagnostic::error("no *.toml profiles in this folder").in_file(arg));
             }
-            found.extend(inside.into_iter().map(|p| (p, arg.clone())));
-        } else if arg.exists() {
-            found.push((
+            found
+                .profiles
+                .extend(inside.into_iter().map(|p| (p, arg.clone())));
+        } else if arg.exists() || arg.is_symlink() {
+            found.profiles.push((
                 arg.clone(),
                 arg.parent().map(Path::to_path_buf).unwrap_or_default(),
             ));
@@ -43,7 +63,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<(PathBuf, PathBuf)>, Vec<Diagno
     }
 }
 
-fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) {
+fn collect_toml(dir: &Path, root: &Path, out: &mut Vec<PathBuf>, skipped: &mut Vec<Diagnostic>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -55,11 +75,34 @@ fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) {
         };
         if kind.is_dir() {
             if !name.starts_with('.') && name != "target" && name != "node_modules" {
-                collect_toml(&path, out);
+                collect_toml(&path, root, out, skipped);
             }
         } else if name.ends_with(".toml") && !name.starts_with('.') {
-            out.push(path);
+            match why_not_a_profile(&path, root) {
+                None => out.push(path),
+                Some(why) => skipped.push(
+                    Diagnostic::warning(format!("skipped: {why}"))
+                        .in_file(&path)
+                        .hint("only regular files inside the folder are rendered; name a file on the command line to render it anyway"),
+                ),
+            }
         }
+    }
+}
+
+/// Why a `*.toml` found in a folder is not read as a profile, if it is not:
+/// it is not a regular file, or a symbolic link leads out of the folder.
+fn why_not_a_profile(path: &Path, root: &Path) -> Option<String> {
+    let real = match std::fs::canonicalize(path) {
+        Ok(real) => real,
+        Err(_) => return Some("a symbolic link to nothing".into()),
+    };
+    if !real.starts_with(root) {
+        return Some("a symbolic link to a file outside the folder".into());
+    }
+    match std::fs::metadata(&real) {
+        Ok(meta) => crate::files::kind_of(&meta).map(|kind| format!("{kind}, not a regular file")),
+        Err(e) => Some(format!("cannot be read: {e}")),
     }
 }
 
@@ -122,25 +165,66 @@ pub fn plan(
             variant,
         })
         .collect();
+    let errors = clashing_outputs(&jobs, found);
+    if errors.is_empty() {
+        Ok(jobs)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Outputs that would overwrite each other or a profile, found before
+/// anything is written: two jobs writing one file would leave whichever
+/// finished last (in no fixed order with `-j2`), and `-o me.toml` or
+/// `output = "me.toml"` would replace a profile with a PDF. Each job's
+/// output is decided as the render will decide it, the profile's own
+/// `output` (and its variants') included.
+fn clashing_outputs(jobs: &[Job], found: &[(PathBuf, PathBuf)]) -> Vec<Diagnostic> {
+    let profiles: BTreeMap<PathBuf, &Path> = found
+        .iter()
+        .map(|(profile, _)| (identity(profile), profile.as_path()))
+        .collect();
+    let mut outlines = BTreeMap::new();
     let mut seen = BTreeMap::new();
     let mut errors = Vec::new();
-    for job in &jobs {
-        let output = job.planned_output();
-        if let Some(other) = seen.insert(output.clone(), job.name()) {
+    for job in jobs {
+        let outline = outlines
+            .entry(job.profile.clone())
+            .or_insert_with(|| variant::Outline::of(&job.profile));
+        let output = output::decide(job, &outline.own_output(job.variant.as_deref()));
+        let id = identity(&output);
+        if let Some(profile) = profiles.get(&id) {
+            errors.push(
+                Diagnostic::error(format!(
+                    "{} would be written over the profile {}",
+                    job.name(),
+                    profile.display()
+                ))
+                .in_file(&output)
+                .hint("outputs end in .pdf or .png; choose another -o or `output`"),
+            );
+        } else if let Some(other) = seen.insert(id, job.name()) {
             errors.push(
                 Diagnostic::error(format!(
                     "{other} and {} would both write {}",
                     job.name(),
                     output.display()
                 ))
-                .hint("render them separately or into different -o folders"),
+                .hint("give each its own `output`, or render them separately or into different -o folders"),
             );
         }
     }
-    if errors.is_empty() {
-        Ok(jobs)
-    } else {
-        Err(errors)
+    errors
+}
+
+/// A path as the file system sees it: its folder's real path and its name,
+/// so `./me.toml`, `me.toml` and `sub/../me.toml` are one file.
+fn identity(path: &Path) -> PathBuf {
+    let folder = crate::settings::profile_folder(path);
+    let real = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
+    match path.file_name() {
+        Some(name) => real.join(name),
+        None => real,
     }
 }
 

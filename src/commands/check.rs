@@ -21,7 +21,9 @@ pub fn run(args: &CheckArgs, term: &Terminal) -> anyhow::Result<ExitCode> {
     let common = args.common();
     let run = RunSettings::from_args(&common, Format::Pdf).map_err(|d| Failure::usage([d]))?;
     let found = batch::discover(&common.paths).map_err(Failure::failed)?;
-    let jobs = batch::plan(&found, &settings::variants(&common), None).map_err(Failure::usage)?;
+    term.diagnostics(&found.skipped);
+    let jobs = batch::plan(&found.profiles, &settings::variants(&common), None)
+        .map_err(Failure::usage)?;
     let engine = pipeline::engine();
     let mut outcomes: Vec<Outcome> = Vec::new();
     batch::each(
@@ -156,10 +158,7 @@ fn summaries(report: &Report) -> Vec<(Proof, String)> {
 }
 
 fn print_text((job, result): &Outcome, term: &Terminal) {
-    let name = match &job.variant {
-        Some(variant) => format!("{} [{variant}]", job.profile.display()),
-        None => job.profile.display().to_string(),
-    };
+    let name = crate::diagnostic::printable(&job.name()).into_owned();
     let checked = match result {
         Err(errors) => {
             println!("{name}: {}", term.paint("31;1", "could not be laid out"));
@@ -171,10 +170,11 @@ fn print_text((job, result): &Outcome, term: &Terminal) {
     let pages = if checked.pages == 1 { "page" } else { "pages" };
     println!(
         "{name} ({} layout, {} {pages})",
-        checked.layout, checked.pages
+        crate::diagnostic::printable(&checked.layout),
+        checked.pages
     );
     if let Some(fitted) = &checked.fitted {
-        println!("  {fitted}");
+        println!("  {}", crate::diagnostic::printable(fitted));
     }
     for (proof, summary) in summaries(&checked.report) {
         let mark = if checked.report.of(proof).any(|f| f.diagnostic.is_error()) {
@@ -198,6 +198,7 @@ fn print_text((job, result): &Outcome, term: &Terminal) {
 
 /// The report is the command's output: its diagnostics go to stdout with it.
 fn print_diagnostics(diagnostics: &[Diagnostic], term: &Terminal) {
+    let diagnostics = &crate::diagnostic::capped(diagnostics);
     for d in diagnostics {
         print!("{}", d.render(term.color));
     }

@@ -110,7 +110,7 @@ fn refuse_to_overwrite(path: &std::path::Path, command: &str) -> Result<(), Fail
 /// Writes a file a command produced (a profile, an export); a failure names
 /// the file and what it was.
 fn write_file(path: &std::path::Path, bytes: &[u8], what: &str) -> Result<(), Failure> {
-    crate::output::write_atomic(path, bytes)
+    crate::output::write_named(path, bytes)
         .map(|_| ())
         .map_err(|e| {
             Failure::failed([

@@ -16,8 +16,11 @@ pub fn run(args: RenderArgs, term: &Terminal) -> anyhow::Result<ExitCode> {
     let common = &args.common;
     let run = RunSettings::from_args(common, format(&args)).map_err(|d| Failure::usage([d]))?;
     let found = batch::discover(&common.paths).map_err(Failure::failed)?;
+    if !common.quiet {
+        term.diagnostics(&found.skipped);
+    }
     let mut jobs = batch::plan(
-        &found,
+        &found.profiles,
         &settings::variants(common),
         common.output.as_deref(),
     )

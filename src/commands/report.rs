@@ -7,6 +7,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::Terminal;
 use crate::batch::{Mode, Outcome, Report};
+use crate::diagnostic::{capped, printable};
 use crate::output::WriteOutcome;
 
 /// A bar on a terminal for batches; plain lines otherwise (CI logs).
@@ -77,16 +78,18 @@ pub fn count(n: usize, noun: &str) -> String {
 /// The lines to print for one finished job, and its count in the tally.
 pub fn describe(report: &Report, out: &Terminal, quiet: bool, tally: &mut Tally) -> Vec<String> {
     let mut lines = Vec::new();
-    let profile = report.job.name();
+    let profile = printable(&report.job.name()).into_owned();
     tally.warnings += report.warnings.len();
-    for warning in &report.warnings {
-        lines.push(format!("{}: {}", profile, warning.render(out.color)));
+    if !quiet {
+        for warning in capped(&report.warnings) {
+            lines.push(format!("{}: {}", profile, warning.render(out.color)));
+        }
     }
     match &report.outcome {
         Outcome::Failed(errors) => {
             tally.failed += 1;
             lines.push(format!("{} {profile}\n", out.paint("31;1", "✗ failed")));
-            lines.extend(errors.iter().map(|e| e.render(out.color)));
+            lines.extend(capped(errors).iter().map(|e| e.render(out.color)));
         }
         Outcome::Stale(paths) => {
             tally.stale += 1;
@@ -95,7 +98,7 @@ pub fn describe(report: &Report, out: &Terminal, quiet: bool, tally: &mut Tally)
                 lines.push(format!(
                     "{} {} (from {profile})\n",
                     out.paint("33;1", what),
-                    path.display()
+                    printable(&path.display().to_string())
                 ));
             }
         }
@@ -117,13 +120,14 @@ pub fn describe(report: &Report, out: &Terminal, quiet: bool, tally: &mut Tally)
                 tally.unchanged += 1
             }
             if !quiet {
+                let fitted = fitted.as_deref().map(printable);
                 let note = match changed {
                     true => written_note(*pages, fitted.as_deref(), report.elapsed.as_millis()),
                     false => "unchanged".into(),
                 };
                 let first = files
                     .first()
-                    .map(|(p, _)| p.display().to_string())
+                    .map(|(p, _)| printable(&p.display().to_string()).into_owned())
                     .unwrap_or_default();
                 let state = match changed {
                     true => out.paint("32", "✓"),

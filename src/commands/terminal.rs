@@ -3,7 +3,7 @@
 use std::io::{IsTerminal, Write};
 
 use crate::cli::ColorChoice;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{self, Diagnostic};
 
 /// Writes messages to stderr, with colour only when asked.
 pub struct Terminal {
@@ -24,7 +24,7 @@ impl Terminal {
 
     pub fn diagnostics(&self, diagnostics: &[Diagnostic]) {
         let mut stderr = std::io::stderr().lock();
-        for d in diagnostics {
+        for d in &diagnostic::capped(diagnostics) {
             let _ = stderr.write_all(d.render(self.color).as_bytes());
         }
     }

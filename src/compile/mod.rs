@@ -22,6 +22,7 @@ use typst_layout::PagedDocument;
 
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
 use crate::layout::Layout;
+use crate::limits;
 use fonts::FontSet;
 use world::{DATA_PATH, VitaeWorld};
 
@@ -129,6 +130,14 @@ pub fn compile_within(
             .map_err(|_| mpsc::RecvTimeoutError::Disconnected),
     };
     match outcome {
+        Ok(Ok(compiled)) if compiled.document.pages().len() > limits::PAGES => Err(vec![
+            Diagnostic::error(format!(
+                "the document has {} pages; vitae renders at most {}",
+                compiled.document.pages().len(),
+                limits::PAGES
+            ))
+            .hint("a layout that repeats content without end, or a profile far longer than a CV; the limits are listed in docs/limits.md"),
+        ]),
         Ok(result) => result,
         Err(mpsc::RecvTimeoutError::Timeout) => Err(vec![
             Diagnostic::error(format!(

@@ -85,8 +85,8 @@ impl<'a> VitaeWorld<'a> {
             ReadError::Outside => FileError::Other(Some(
                 "a layout may only read files inside its own folder".into(),
             )),
-            ReadError::TooLarge => {
-                FileError::Other(Some("the file is too large for a layout".into()))
+            other @ (ReadError::TooLarge | ReadError::NotAFile(_)) => {
+                FileError::Other(Some(format!("the file {other}").into()))
             }
         })
     }

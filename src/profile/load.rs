@@ -9,8 +9,6 @@
 //! unknown key and the valid ones, the type found and the one expected), so
 //! the diagnostics here never depend on the wording of serde's messages.
 
-use std::fs;
-use std::io::ErrorKind;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
@@ -21,12 +19,14 @@ use super::de::{self, Problem};
 use super::model::Profile;
 use super::tree::{locate_in_table, remove};
 use crate::diagnostic::{Diagnostic, SourceFile, closest, one_of};
+use crate::files::{self, ReadProblem};
+use crate::limits;
 
 use super::tree::{KeyTree, Segment, display_path};
 
 /// Profiles larger than this are refused: no real résumé comes close, and a
 /// hostile file should not cost memory or time.
-pub const MAX_PROFILE_BYTES: u64 = 1024 * 1024;
+pub const MAX_PROFILE_BYTES: u64 = limits::PROFILE_BYTES;
 
 /// How many errors one file may report before vitae stops looking.
 const MAX_ERRORS: usize = 50;
@@ -48,23 +48,18 @@ pub fn read(path: &Path) -> Result<ParsedProfile, Vec<Diagnostic>> {
 
 fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let fail = |message: String| Diagnostic::error(message).in_file(path);
-    let meta = fs::metadata(path).map_err(|e| match e.kind() {
-        ErrorKind::NotFound => fail("no such file".into())
+    let bytes = files::read_capped(path, MAX_PROFILE_BYTES).map_err(|problem| match problem {
+        ReadProblem::NotFound => fail("no such file".into())
             .hint("check the path, or create a profile with `vitae new \"Your Name\"`"),
-        _ => fail(format!("cannot read the file: {e}")),
+        ReadProblem::NotAFile("a folder") => fail("is a folder, not a profile".into())
+            .hint("`vitae render` renders every *.toml in a folder; did you mean `vitae render <folder>`?"),
+        ReadProblem::TooLarge { limit } => fail(format!(
+            "the file is larger than {}, the limit for a profile",
+            files::size(limit)
+        ))
+        .hint("no résumé comes close; the limits are listed in docs/limits.md"),
+        other => fail(format!("not read: it {other}")),
     })?;
-    if meta.is_dir() {
-        return Err(fail("is a folder, not a profile".into())
-            .hint("`vitae render` renders every *.toml in a folder; did you mean `vitae render <folder>`?"));
-    }
-    if meta.len() > MAX_PROFILE_BYTES {
-        return Err(fail(format!(
-            "the file is {} KiB; profiles are limited to {} KiB",
-            meta.len() / 1024,
-            MAX_PROFILE_BYTES / 1024
-        )));
-    }
-    let bytes = fs::read(path).map_err(|e| fail(format!("cannot read the file: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
@@ -99,6 +94,9 @@ pub fn parse(source: Arc<SourceFile>) -> Result<ParsedProfile, Vec<Diagnostic>> 
             .take(MAX_ERRORS)
             .map(|e| syntax_error(&source, e))
             .collect());
+    }
+    if let Some(too_much) = super::size::check(root.get_ref(), &source) {
+        return Err(vec![too_much]);
     }
     deserialise_all(source.clone(), root)
 }

@@ -10,6 +10,7 @@ mod de;
 pub mod load;
 pub mod model;
 pub mod rules;
+mod size;
 pub mod tree;
 pub mod validate;
 
