@@ -105,7 +105,9 @@ fn check_pixels(extension: &str, bytes: &[u8]) -> Result<(), String> {
         _ => {
             let text = String::from_utf8_lossy(bytes);
             if text.contains("data:image/") {
-                return Err("embeds a raster image; use the PNG or JPEG itself as the photo".into());
+                return Err(
+                    "embeds a raster image; use the PNG or JPEG itself as the photo".into(),
+                );
             }
             return Ok(());
         }
@@ -146,7 +148,10 @@ fn jpeg_size(bytes: &[u8]) -> Option<(u32, u32)> {
             at += 2;
             continue;
         }
-        let length = usize::from(u16::from_be_bytes([*bytes.get(at + 2)?, *bytes.get(at + 3)?]));
+        let length = usize::from(u16::from_be_bytes([
+            *bytes.get(at + 2)?,
+            *bytes.get(at + 3)?,
+        ]));
         let is_frame = matches!(marker, 0xC0..=0xCF) && !matches!(marker, 0xC4 | 0xC8 | 0xCC);
         if is_frame {
             let height = u16::from_be_bytes([*bytes.get(at + 5)?, *bytes.get(at + 6)?]);
@@ -184,6 +189,12 @@ mod tests {
         ];
         assert_eq!(jpeg_size(&jpeg), Some((1000, 3000)));
         assert_eq!(jpeg_size(&jpeg[..12]), None);
-        assert!(check_pixels("svg", b"<svg><image href='data:image/png;base64,AAAA'/></svg>").is_err());
+        assert!(
+            check_pixels(
+                "svg",
+                b"<svg><image href='data:image/png;base64,AAAA'/></svg>"
+            )
+            .is_err()
+        );
     }
 }

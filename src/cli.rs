@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::encode::{self, Standards};
+use crate::limits;
 
 const ABOUT: &str = "Turn résumé profiles written in TOML into print-ready PDFs.";
 
@@ -100,6 +101,9 @@ pub enum Command {
         /// A layout name: show its options and their defaults.
         name: Option<String>,
     },
+    /// Internal: runs one job with a user layout, in a child process.
+    #[command(name = "__job", hide = true)]
+    Job,
 }
 
 const RENDER_HELP: &str = "\
@@ -174,8 +178,8 @@ pub struct RenderArgs {
     #[arg(short, long, value_enum, default_value_t = OutputFormat::Pdf)]
     pub format: OutputFormat,
 
-    /// Resolution of PNG output, in pixels per inch.
-    #[arg(long, default_value_t = 144.0, value_name = "PPI")]
+    /// Resolution of PNG output, in pixels per inch (18 to 1200).
+    #[arg(long, default_value_t = 144.0, value_name = "PPI", value_parser = parse_ppi)]
     pub ppi: f32,
 }
 
@@ -216,6 +220,11 @@ pub struct CheckArgs {
     /// Give up on a profile whose layout takes longer than this to compile.
     #[arg(long, value_name = "SECONDS", default_value_t = 30.0, value_parser = parse_seconds)]
     pub timeout: f64,
+
+    /// The most memory a profile with a user layout may use, in MiB (it is
+    /// rendered in a process of its own).
+    #[arg(long, value_name = "MIB", default_value_t = limits::DEFAULT_MEMORY_MIB, value_parser = clap::value_parser!(u64).range(256..))]
+    pub memory: u64,
 }
 
 impl CheckArgs {
@@ -228,6 +237,7 @@ impl CheckArgs {
             theme: self.theme.clone(),
             jobs: self.jobs,
             timeout: self.timeout,
+            memory: self.memory,
             variant: self.variant.clone(),
             all_variants: self.all_variants,
             strict: self.strict,
@@ -276,6 +286,12 @@ pub struct CommonArgs {
     /// (a runaway user layout); the rest of a batch goes on.
     #[arg(long, value_name = "SECONDS", default_value_t = 30.0, value_parser = parse_seconds)]
     pub timeout: f64,
+
+    /// The most memory a profile with a user layout may use, in MiB: it is
+    /// rendered in a process of its own, stopped at this limit or at
+    /// --timeout, and only that profile fails.
+    #[arg(long, value_name = "MIB", default_value_t = limits::DEFAULT_MEMORY_MIB, value_parser = clap::value_parser!(u64).range(256..))]
+    pub memory: u64,
 
     /// Render this variant of each profile (a `[[variants]]` name) to
     /// <profile>-NAME.pdf; repeat or separate with commas for several.
@@ -327,6 +343,15 @@ fn parse_shard(text: &str) -> Result<(usize, usize), String> {
 }
 
 /// A positive number of seconds.
+fn parse_ppi(text: &str) -> Result<f32, String> {
+    match text.parse::<f32>() {
+        Ok(ppi) if (18.0..=1200.0).contains(&ppi) => Ok(ppi),
+        _ => Err(format!(
+            "`{text}` is not a resolution from 18 to 1200 pixels per inch"
+        )),
+    }
+}
+
 fn parse_seconds(text: &str) -> Result<f64, String> {
     match text.parse::<f64>() {
         Ok(s) if s > 0.0 && s.is_finite() && s <= 86_400.0 => Ok(s),

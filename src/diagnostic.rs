@@ -11,16 +11,17 @@ use std::sync::Arc;
 
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::term;
+use serde::{Deserialize, Serialize};
 
 /// How bad a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Severity {
     Error,
     Warning,
 }
 
 /// A text file a diagnostic can point into (a profile or a layout source).
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct SourceFile {
     /// The name shown to the user, usually the path as they typed it.
     pub name: String,
@@ -54,14 +55,14 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 }
 
 /// Where in a file a diagnostic points.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Location {
     pub file: Arc<SourceFile>,
     pub span: Range<usize>,
 }
 
 /// A problem found by vitae, with everything needed to fix it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub message: String,
@@ -76,6 +77,11 @@ pub struct Diagnostic {
     pub expected: Option<Box<str>>,
     /// Suggestions, e.g. "did you mean `title`?".
     pub hints: Vec<String>,
+    /// Text to look for in the profile, for a diagnostic made where the
+    /// profile's spans are not at hand (a dropped link, an unknown font):
+    /// [`Diagnostic::locate`] points it at the first place that text is.
+    #[serde(skip)]
+    pub needle: Option<Box<str>>,
 }
 
 impl Diagnostic {
@@ -88,6 +94,7 @@ impl Diagnostic {
             key_path: None,
             expected: None,
             hints: Vec::new(),
+            needle: None,
         }
     }
 
@@ -121,6 +128,25 @@ impl Diagnostic {
 
     pub fn expected(mut self, expected: impl Into<String>) -> Self {
         self.expected = Some(expected.into().into());
+        self
+    }
+
+    /// Asks for this diagnostic to be located at `text` in the profile.
+    pub fn find(mut self, text: impl Into<String>) -> Self {
+        self.needle = Some(text.into().into());
+        self
+    }
+
+    /// Points a diagnostic made with [`Diagnostic::find`] at the first
+    /// place its text is written in `file`, if it has no location yet.
+    pub fn locate(mut self, file: &Arc<SourceFile>) -> Self {
+        if self.location.is_none()
+            && let Some(needle) = self.needle.take()
+            && !needle.is_empty()
+            && let Some(start) = file.text.find(&*needle)
+        {
+            self = self.at(file, start..start + needle.len());
+        }
         self
     }
 
@@ -246,9 +272,13 @@ impl Excerpt {
         }
         let mut window = line_start..end;
         let mut cut = 0;
-        if text[window.clone()].chars().count() > EXCERPT_WIDTH * 2 || lines > 1 && end - line_start > EXCERPT_WIDTH * EXCERPT_LINES {
+        if text[window.clone()].chars().count() > EXCERPT_WIDTH * 2
+            || lines > 1 && end - line_start > EXCERPT_WIDTH * EXCERPT_LINES
+        {
             // One window of the span's first line, starting a little before it.
-            let first_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+            let first_end = text[line_start..]
+                .find('\n')
+                .map_or(text.len(), |i| line_start + i);
             let before: Vec<(usize, char)> = text[line_start..span.start].char_indices().collect();
             let lead = before.len().saturating_sub(EXCERPT_WIDTH / 3);
             let start = before.get(lead).map_or(span.start, |(i, _)| line_start + i);
@@ -259,7 +289,11 @@ impl Excerpt {
                 .map_or(first_end, |(i, _)| start + i);
             window = start..stop;
         }
-        let (shown, mapped) = printable_mapped(&text[window.clone()], span.start.saturating_sub(window.start), span.end.min(window.end).saturating_sub(window.start));
+        let (shown, mapped) = printable_mapped(
+            &text[window.clone()],
+            span.start.saturating_sub(window.start),
+            span.end.min(window.end).saturating_sub(window.start),
+        );
         let mut starts = vec![0];
         starts.extend(shown.match_indices('\n').map(|(i, _)| i + 1));
         Self {
@@ -286,11 +320,22 @@ impl<'a> codespan_reporting::files::Files<'a> for Excerpt {
         Ok(&self.text)
     }
 
-    fn line_index(&'a self, (): (), byte: usize) -> Result<usize, codespan_reporting::files::Error> {
-        Ok(self.starts.partition_point(|&s| s <= byte).saturating_sub(1))
+    fn line_index(
+        &'a self,
+        (): (),
+        byte: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        Ok(self
+            .starts
+            .partition_point(|&s| s <= byte)
+            .saturating_sub(1))
     }
 
-    fn line_number(&'a self, (): (), line: usize) -> Result<usize, codespan_reporting::files::Error> {
+    fn line_number(
+        &'a self,
+        (): (),
+        line: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
         Ok(self.first_line + line + 1)
     }
 
@@ -301,7 +346,10 @@ impl<'a> codespan_reporting::files::Files<'a> for Excerpt {
         byte: usize,
     ) -> Result<usize, codespan_reporting::files::Error> {
         let start = self.starts.get(line).copied().unwrap_or(0);
-        let before = self.text.get(start..byte.max(start)).map_or(0, |t| t.chars().count());
+        let before = self
+            .text
+            .get(start..byte.max(start))
+            .map_or(0, |t| t.chars().count());
         Ok(before + 1 + if line == 0 { self.cut } else { 0 })
     }
 
@@ -310,11 +358,18 @@ impl<'a> codespan_reporting::files::Files<'a> for Excerpt {
         (): (),
         line: usize,
     ) -> Result<Range<usize>, codespan_reporting::files::Error> {
-        let start = *self
+        let start =
+            *self
+                .starts
+                .get(line)
+                .ok_or(codespan_reporting::files::Error::LineTooLarge {
+                    given: line,
+                    max: self.starts.len(),
+                })?;
+        let end = self
             .starts
-            .get(line)
-            .ok_or(codespan_reporting::files::Error::LineTooLarge { given: line, max: self.starts.len() })?;
-        let end = self.starts.get(line + 1).map_or(self.text.len(), |&next| next);
+            .get(line + 1)
+            .map_or(self.text.len(), |&next| next);
         Ok(start..end)
     }
 }
@@ -368,7 +423,8 @@ fn shown_as(c: char) -> char {
 /// times, and printing each would bury everything else. A kind is the
 /// message with its quoted names and numbers left out.
 pub fn capped(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
-    let mut seen: std::collections::HashMap<(bool, String), usize> = std::collections::HashMap::new();
+    let mut seen: std::collections::HashMap<(bool, String), usize> =
+        std::collections::HashMap::new();
     let mut shown = Vec::new();
     let mut order = Vec::new();
     for d in diagnostics {
@@ -385,11 +441,7 @@ pub fn capped(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
         let more = seen[&kind] - crate::limits::REPEATS;
         shown.push(Diagnostic {
             severity,
-            ..Diagnostic::error(format!(
-                "… and {} more like “{}”",
-                thousands(more),
-                kind.1
-            ))
+            ..Diagnostic::error(format!("… and {} more like “{}”", thousands(more), kind.1))
         });
     }
     shown

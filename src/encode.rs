@@ -12,7 +12,7 @@ use crate::compile::source_date;
 use crate::diagnostic::Diagnostic;
 
 /// What a render writes.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Format {
     #[default]
     Pdf,
@@ -41,6 +41,25 @@ impl Format {
                     .collect()
             }
         }
+    }
+}
+
+impl Format {
+    /// Files an earlier render of more pages left that this one would not
+    /// replace: PNG pages past `count`, as long as they run on.
+    pub fn leftovers(self, path: &Path, count: usize) -> Vec<PathBuf> {
+        let Format::Png(_) = self else {
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        for page in count + 1.. {
+            let name = &self.file_names(path, page)[page - 1];
+            if !std::fs::symlink_metadata(name).is_ok_and(|m| m.is_file()) {
+                break;
+            }
+            found.push(name.clone());
+        }
+        found
     }
 }
 
@@ -181,6 +200,14 @@ impl Standards {
             format!("{}{}", e.message(), hints.collect::<String>())
         })?;
         Ok(Self { names, typst })
+    }
+
+    /// The list as `parse` reads it back (`none` for a plain PDF).
+    pub fn spec(&self) -> String {
+        match self.names.is_empty() {
+            true => "none".into(),
+            false => self.names.join(","),
+        }
     }
 
     /// No standard: a plain (tagged) PDF 1.7.

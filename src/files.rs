@@ -18,7 +18,9 @@ pub enum ReadProblem {
     /// A folder, pipe, device or socket: what it is, for the message.
     NotAFile(&'static str),
     /// More bytes than the limit.
-    TooLarge { limit: u64 },
+    TooLarge {
+        limit: u64,
+    },
     Io(std::io::Error),
 }
 
@@ -35,10 +37,17 @@ impl std::fmt::Display for ReadProblem {
 
 /// A byte count as people say it: `1 MiB`, `16 KiB`, `200 bytes`.
 pub fn size(bytes: u64) -> String {
-    if bytes >= 1 << 20 && bytes % (1 << 20) == 0 {
-        format!("{} MiB", bytes >> 20)
-    } else if bytes >= 1 << 10 && bytes % (1 << 10) == 0 {
-        format!("{} KiB", bytes >> 10)
+    let exact = |unit: u64| bytes % unit == 0;
+    if bytes >= 1 << 20 {
+        match exact(1 << 20) {
+            true => format!("{} MiB", bytes >> 20),
+            false => format!("{:.1} MiB", bytes as f64 / f64::from(1 << 20)),
+        }
+    } else if bytes >= 1 << 10 {
+        match exact(1 << 10) {
+            true => format!("{} KiB", bytes >> 10),
+            false => format!("{:.1} KiB", bytes as f64 / f64::from(1 << 10)),
+        }
     } else {
         format!("{bytes} bytes")
     }

@@ -30,7 +30,6 @@ pub fn shared_library() -> &'static str {
 /// The layout used when neither the command line nor the profile names one.
 pub const DEFAULT_LAYOUT: &str = "classic";
 
-
 /// What `layout.toml` says.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -180,8 +179,8 @@ impl Layout {
             Err(ReadError::NotFound) => return Ok(layout),
             Err(problem) => return Err(fail(format!("layout.toml {problem}"))),
         };
-        let text = String::from_utf8(bytes)
-            .map_err(|_| fail("layout.toml is not UTF-8 text".into()))?;
+        let text =
+            String::from_utf8(bytes).map_err(|_| fail("layout.toml is not UTF-8 text".into()))?;
         layout.manifest = toml::from_str::<Manifest>(&text).map_err(|e| {
             let file = crate::diagnostic::SourceFile::new(manifest_path.clone(), text.clone());
             Diagnostic::error(format!("invalid layout.toml: {}", e.message()))
@@ -236,11 +235,13 @@ impl Layout {
                 if !real.starts_with(root) {
                     return Err(ReadError::Outside);
                 }
-                files::read_capped(&real, limits::LAYOUT_FILE_BYTES).map_err(|problem| match problem {
-                    ReadProblem::TooLarge { .. } => ReadError::TooLarge,
-                    ReadProblem::NotAFile(kind) => ReadError::NotAFile(kind),
-                    _ => ReadError::NotFound,
-                })
+                files::read_capped(&real, limits::LAYOUT_FILE_BYTES).map_err(
+                    |problem| match problem {
+                        ReadProblem::TooLarge { .. } => ReadError::TooLarge,
+                        ReadProblem::NotAFile(kind) => ReadError::NotAFile(kind),
+                        _ => ReadError::NotFound,
+                    },
+                )
             }
         }
     }

@@ -30,6 +30,7 @@ pub mod export;
 pub mod files;
 pub mod fit;
 pub mod import;
+pub mod isolate;
 pub mod layout;
 pub mod layout_data;
 pub mod limits;

@@ -38,4 +38,4 @@ pub const YAML_NODES: usize = 200_000;
 
 /// The memory a job with a user layout may use, in MiB: it runs in a child
 /// process with this address-space limit (`--memory`).
-pub const DEFAULT_MEMORY_MIB: u64 = 2048;
+pub const DEFAULT_MEMORY_MIB: u64 = 1024;

@@ -186,8 +186,16 @@ impl Marks {
         for i in (0..n).rev() {
             let after = |v: &Vec<u32>| v[i + 1];
             let doubled = marker(i, '*') && marker(i + 1, '*');
-            marks.next_strong[i] = if doubled { i as u32 } else { after(&marks.next_strong) };
-            marks.next_space[i] = if chars[i].is_whitespace() { i as u32 } else { after(&marks.next_space) };
+            marks.next_strong[i] = if doubled {
+                i as u32
+            } else {
+                after(&marks.next_strong)
+            };
+            marks.next_space[i] = if chars[i].is_whitespace() {
+                i as u32
+            } else {
+                after(&marks.next_space)
+            };
             let spaced = i == 0 || chars[i - 1].is_whitespace();
             marks.close_star[i] = if !marker(i, '*') {
                 after(&marks.close_star)
@@ -278,7 +286,10 @@ impl Parser<'_> {
                 if within(close, 2) && close as usize > i + 2 {
                     self.out.push(&text, style, false, link);
                     text.clear();
-                    let inner = Style { strong: true, ..style };
+                    let inner = Style {
+                        strong: true,
+                        ..style
+                    };
                     self.run(i + 2, close as usize, inner, link, depth + 1);
                     i = close as usize + 2;
                 } else {
@@ -293,7 +304,10 @@ impl Parser<'_> {
                 if within(close, 1) {
                     self.out.push(&text, style, false, link);
                     text.clear();
-                    let inner = Style { emph: true, ..style };
+                    let inner = Style {
+                        emph: true,
+                        ..style
+                    };
                     self.run(i + 1, close as usize, inner, link, depth + 1);
                     i = close as usize + 1;
                 } else {
@@ -480,7 +494,18 @@ mod tests {
     /// measures it in release.
     #[test]
     fn worst_case_inputs_parse_in_linear_time() {
-        for pattern in ["[", "**a ", "_a ", "[a](", "*a ", "`", "\\", "[a]", "((", "**a *b _c "] {
+        for pattern in [
+            "[",
+            "**a ",
+            "_a ",
+            "[a](",
+            "*a ",
+            "`",
+            "\\",
+            "[a]",
+            "((",
+            "**a *b _c ",
+        ] {
             let small = pattern.repeat(2_000 / pattern.len());
             let large = pattern.repeat(64_000 / pattern.len());
             let time = |text: &str| {

@@ -68,10 +68,15 @@ fn own_relative(own: &OwnOutput) -> Option<PathBuf> {
 /// nearest part of the path that exists is resolved; what does not exist
 /// yet will be created inside it.
 pub fn confined(folder: &Path, output: &Path) -> Result<(), String> {
-    let root = fs::canonicalize(folder).map_err(|e| format!("cannot open the profile's folder: {e}"))?;
+    let root =
+        fs::canonicalize(folder).map_err(|e| format!("cannot open the profile's folder: {e}"))?;
     let mut existing = output.parent();
     while let Some(part) = existing {
-        let part = if part.as_os_str().is_empty() { Path::new(".") } else { part };
+        let part = if part.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            part
+        };
         if let Ok(real) = fs::canonicalize(part) {
             return match real.starts_with(&root) {
                 true => Ok(()),

@@ -25,6 +25,7 @@ use crate::compile::{self, Compiled, Engine, font_checks};
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
 use crate::encode::{self, Format};
 use crate::fit;
+use crate::isolate;
 use crate::layout_data::{self, LayoutData};
 use crate::profile::{self, CheckedProfile, load};
 use crate::proof::{self, Report};
@@ -32,7 +33,7 @@ use crate::settings::{JobSettings, RunSettings};
 use crate::theme::Theme;
 
 /// A finished render, not yet written.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Rendered {
     /// Each output file and its bytes: one PDF, or one PNG per page.
     pub files: Vec<(PathBuf, Vec<u8>)>,
@@ -41,6 +42,10 @@ pub struct Rendered {
     /// How the theme was tightened to meet a page budget or to avoid a
     /// nearly empty last page, when it was.
     pub fitted: Option<String>,
+    /// Page images of an earlier, longer render (`me-3.png` when there are
+    /// now two pages): removed when the new pages are written.
+    #[serde(default)]
+    pub leftovers: Vec<PathBuf>,
 }
 
 /// Renders the job's profile file.
@@ -70,7 +75,11 @@ fn render_parsed(
     job: &Job,
     run: &RunSettings,
 ) -> Result<Rendered, Vec<Diagnostic>> {
-    let laid_out = lay_out(engine, parsed, job, run)?;
+    let (checked, settings) = prepare(parsed, job, run)?;
+    if let Some(isolation) = isolation(run, &settings) {
+        return isolate::render(job, run, isolation);
+    }
+    let laid_out = lay_out(engine, checked, settings)?;
     let LaidOut {
         settings,
         document,
@@ -86,6 +95,7 @@ fn render_parsed(
                 pages: 0,
                 warnings,
                 fitted: None,
+                leftovers: Vec::new(),
             });
         }
     };
@@ -114,6 +124,7 @@ fn render_parsed(
             .collect::<Vec<_>>()
     })?;
     Ok(Rendered {
+        leftovers: settings.format.leftovers(&settings.output, files.len()),
         files: named(&settings, files),
         pages: document.pages().len(),
         warnings,
@@ -146,7 +157,7 @@ fn standards_for(
 }
 
 /// A job checked all the way through the proofs, nothing encoded.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Checked {
     pub layout: String,
     pub pages: usize,
@@ -178,7 +189,11 @@ fn checked(
         strict: false,
         ..run.clone()
     };
-    let laid_out = lay_out(engine, parsed, job, &run)?;
+    let (checked, settings) = prepare(parsed, job, &run)?;
+    if let Some(isolation) = isolation(&run, &settings) {
+        return isolate::check(job, &run, isolation);
+    }
+    let laid_out = lay_out(engine, checked, settings)?;
     Ok(Checked {
         layout: laid_out.settings.layout.name().to_string(),
         pages: match &laid_out.document {
@@ -221,14 +236,32 @@ enum Laid {
     Json(Vec<u8>),
 }
 
-fn lay_out(
-    engine: &Arc<Engine>,
+/// Checks the profile and decides the job's settings: everything before
+/// the layout runs.
+fn prepare(
     parsed: load::ParsedProfile,
     job: &Job,
     run: &RunSettings,
-) -> Result<LaidOut, Vec<Diagnostic>> {
+) -> Result<(CheckedProfile, JobSettings), Vec<Diagnostic>> {
     let mut checked = profile::check(parsed, job.variant.as_deref())?;
     let settings = settle(&mut checked, run, job)?;
+    Ok((checked, settings))
+}
+
+/// Whether the job runs its layout in a child process: a user's layout
+/// folder, when the run isolates them (the CLI does), and only when there
+/// is a layout to run.
+fn isolation(run: &RunSettings, settings: &JobSettings) -> Option<isolate::Isolation> {
+    let user_layout = settings.layout.folder().is_some();
+    run.isolate
+        .filter(|_| user_layout && settings.format != Format::Json)
+}
+
+fn lay_out(
+    engine: &Arc<Engine>,
+    mut checked: CheckedProfile,
+    settings: JobSettings,
+) -> Result<LaidOut, Vec<Diagnostic>> {
     let mut warnings = std::mem::take(&mut checked.warnings);
 
     let (data, mut data_warnings) = build_data(&checked, &settings, &settings.theme);
@@ -243,6 +276,7 @@ fn lay_out(
 
     if settings.format == Format::Json {
         warnings.extend(font_checks::missing_glyphs(&fonts, &value));
+        let warnings = located(warnings, &checked);
         return Ok(LaidOut {
             document: Laid::Json(encode::json(&value)?),
             settings,
@@ -271,7 +305,8 @@ fn lay_out(
         accent,
     };
     let (compiled, report, fitted) =
-        compile_fitted(engine, &checked, &settings, (&data, &value), fonts, &input)?;
+        compile_fitted(engine, &checked, &settings, (&data, &value), fonts, &input)
+            .map_err(|errors| about_the_photo(errors, &checked))?;
     warnings.extend(
         compiled
             .warnings
@@ -286,6 +321,7 @@ fn lay_out(
         authors => authors.join(", "),
     };
     let ident = format!("vitae/{}/{who}", settings.layout.name());
+    let warnings = located(warnings, &checked);
     Ok(LaidOut {
         settings,
         document: Laid::Document {
@@ -296,6 +332,41 @@ fn lay_out(
         report,
         fitted,
     })
+}
+
+/// Typst's errors about the photo (an SVG it cannot read) name the file
+/// as the layout sees it; the user needs the profile's `photo = …` line.
+fn about_the_photo(errors: Vec<Diagnostic>, checked: &CheckedProfile) -> Vec<Diagnostic> {
+    let Some(photo) = &checked.profile.basics.photo else {
+        return errors;
+    };
+    errors
+        .into_iter()
+        .map(|error| {
+            let in_photo = error
+                .position()
+                .is_some_and(|p| p.contains(compile::world::ASSET_DIR.trim_start_matches('/')));
+            if !in_photo {
+                return error;
+            }
+            Diagnostic::error(format!(
+                "photo refused: `{}`: {}",
+                photo.get_ref(),
+                error.message
+            ))
+            .at(&checked.source, photo.span())
+            .key("basics.photo")
+        })
+        .collect()
+}
+
+/// Points warnings made without the profile's spans at the text they are
+/// about (a dropped link's address, an unknown font's name).
+fn located(warnings: Vec<Diagnostic>, checked: &CheckedProfile) -> Vec<Diagnostic> {
+    warnings
+        .into_iter()
+        .map(|w| w.locate(&checked.source))
+        .collect()
 }
 
 /// Decides the job's settings; fails with every error found so far: the

@@ -15,6 +15,7 @@ use crate::batch::{Job, Variants};
 use crate::cli::CommonArgs;
 use crate::diagnostic::Diagnostic;
 use crate::encode::{Format, Standards};
+use crate::isolate::Isolation;
 use crate::layout::{DEFAULT_LAYOUT, Layout};
 use crate::output;
 use crate::profile::CheckedProfile;
@@ -35,6 +36,9 @@ pub struct RunSettings {
     /// `--pdf-standard`: what a PDF must conform to (PDF/UA-1 and PDF/A-2a
     /// unless it says otherwise).
     pub standards: Standards,
+    /// How jobs with a user layout are run in a child process; `None` runs
+    /// them in-process (the library's default, and inside the child).
+    pub isolate: Option<Isolation>,
 }
 
 impl RunSettings {
@@ -52,6 +56,9 @@ impl RunSettings {
             })
             .collect::<Result<Vec<_>, _>>()?;
         let layout = common.layout.as_deref().map(Layout::resolve).transpose()?;
+        for (key, value) in &theme {
+            theme::check_override(layout.as_ref(), key, value)?;
+        }
         Ok(Self {
             layout,
             theme,
@@ -59,6 +66,9 @@ impl RunSettings {
             strict: common.strict,
             timeout: Some(Duration::from_secs_f64(common.timeout)),
             standards: common.pdf_standard.clone(),
+            isolate: Some(Isolation {
+                memory_mib: common.memory,
+            }),
         })
     }
 }
@@ -207,9 +217,12 @@ fn profile_layout_folder(profile_folder: &Path, name: &str) -> Result<PathBuf, D
     };
     let relative = Path::new(name);
     if relative.is_absolute()
-        || relative
-            .components()
-            .any(|c| !matches!(c, std::path::Component::Normal(_) | std::path::Component::CurDir))
+        || relative.components().any(|c| {
+            !matches!(
+                c,
+                std::path::Component::Normal(_) | std::path::Component::CurDir
+            )
+        })
     {
         return Err(outside());
     }

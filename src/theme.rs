@@ -94,6 +94,44 @@ pub fn parse_override(arg: &str) -> Result<(String, toml::Value), String> {
     Ok((key, parsed))
 }
 
+/// Checks a `--theme` override before any profile is read, so that a bad
+/// one is a usage error (exit 2) rather than a failure of every profile.
+/// With `--layout`, against that layout; otherwise a key some built-in
+/// layout knows must have a value one of them accepts. A key none of them
+/// knows may belong to a profile's own layout, and is checked per profile.
+pub fn check_override(
+    layout: Option<&Layout>,
+    key: &str,
+    value: &toml::Value,
+) -> Result<(), Diagnostic> {
+    let candidates: Vec<Layout> = match layout {
+        Some(layout) => vec![layout.clone()],
+        None => Layout::builtin_names()
+            .into_iter()
+            .filter_map(Layout::builtin)
+            .filter(|l| {
+                l.manifest.options.contains_key(key) || UNIVERSAL.iter().any(|(k, _)| *k == key)
+            })
+            .collect(),
+    };
+    let mut first_error = None;
+    for candidate in &candidates {
+        match apply(&mut Theme::default(), candidate, key, value) {
+            Ok(()) => return Ok(()),
+            Err(diag) => {
+                first_error.get_or_insert(diag);
+            }
+        }
+    }
+    match first_error {
+        None => Ok(()),
+        Some(diag) => Err(Diagnostic {
+            message: format!("--theme {key}: {}", diag.message),
+            ..diag
+        }),
+    }
+}
+
 /// Resolves the theme: profile values, then overrides, checked against the
 /// layout; `sections` are the ids `section_order` and `hide` may name.
 pub fn resolve(

@@ -97,6 +97,10 @@ pub fn run(
             batch::run(engine, &due, &settings, Mode::Write, threads, |r| {
                 on_event(Event::Report(r))
             });
+            // A batch evicts Typst's caches every few documents; a save
+            // renders one or two, so without this each save would add its
+            // memoised results for good (~2 MB a save).
+            typst::comemo::evict(2);
         }
     }
     Ok(())

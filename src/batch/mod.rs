@@ -22,7 +22,7 @@ use crate::pipeline::{self, Rendered};
 use crate::settings::RunSettings;
 
 /// One profile (or one variant of it) to render.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Job {
     pub profile: PathBuf,
     /// The folder argument the profile was found under: an `-o` folder
@@ -35,7 +35,7 @@ pub struct Job {
 }
 
 /// What `-o` names: the output file of a single job, or a folder for many.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Out {
     File(PathBuf),
     Folder(PathBuf),
@@ -165,7 +165,10 @@ fn limit_typst_threads() {
 /// Renders one job and writes (or checks) its outputs.
 pub fn run_one(engine: &Arc<Engine>, job: &Job, settings: &RunSettings, mode: Mode) -> Report {
     let started = Instant::now();
-    let result = guarded(job, || pipeline::render_file(engine, job, settings));
+    let (engine, owned, run) = (engine.clone(), job.clone(), settings.clone());
+    let result = bounded(job, settings.timeout, move || {
+        pipeline::render_file(&engine, &owned, &run)
+    });
     let (outcome, warnings) = match result {
         Err(errors) => (Outcome::Failed(errors), Vec::new()),
         Ok(rendered) => {
@@ -183,6 +186,59 @@ pub fn run_one(engine: &Arc<Engine>, job: &Job, settings: &RunSettings, mode: Mo
         elapsed: started.elapsed(),
     }
 }
+
+/// Runs one job's pipeline, every stage of it from reading the profile to
+/// encoding, within the time limit, and fails that job alone on a panic.
+///
+/// The work runs on a thread of its own; past the limit it is abandoned
+/// and the job fails. An abandoned job with a built-in layout can only be
+/// slow, not endless, because the input limits bound every stage; a user
+/// layout's job runs in a child process, which is killed (`isolate`).
+pub fn bounded<T: Send + 'static>(
+    job: &Job,
+    limit: Option<Duration>,
+    work: impl FnOnce() -> Result<T, Vec<Diagnostic>> + Send + 'static,
+) -> Result<T, Vec<Diagnostic>> {
+    let (sender, receiver) = mpsc::channel();
+    let owned = job.clone();
+    let spawned = std::thread::Builder::new()
+        .name("vitae-job".into())
+        .stack_size(JOB_STACK_BYTES)
+        .spawn(move || {
+            let _ = sender.send(guarded(&owned, work));
+        });
+    if let Err(e) = spawned {
+        return Err(vec![
+            Diagnostic::error(format!("cannot start a job thread: {e}")).in_file(&job.profile),
+        ]);
+    }
+    let outcome = match limit {
+        // The compile inside has the same limit and says more about it;
+        // this one catches the other stages.
+        Some(limit) => receiver.recv_timeout(limit + JOB_GRACE),
+        None => receiver
+            .recv()
+            .map_err(|_| mpsc::RecvTimeoutError::Disconnected),
+    };
+    outcome.unwrap_or_else(|_| {
+        Err(vec![
+            Diagnostic::error(format!(
+                "the profile exceeded the time limit ({} s)",
+                limit.unwrap_or_default().as_secs_f64()
+            ))
+            .in_file(&job.profile)
+            .hint("raise --timeout if the profile is only slow"),
+        ])
+    })
+}
+
+/// Room for deep recursion in the stages around the compile (which has
+/// its own, larger stack).
+const JOB_STACK_BYTES: usize = 16 * 1024 * 1024;
+
+/// How long past the limit a job may run before it is given up: long
+/// enough for the compile's own timeout to report first.
+const JOB_GRACE: Duration = Duration::from_millis(500);
 
 /// Runs one job's pipeline; a panic (a bug) fails that job alone, with a
 /// message, instead of the whole batch.
@@ -213,6 +269,7 @@ fn check_all(rendered: &Rendered) -> Outcome {
         .iter()
         .filter(|(path, bytes)| !output::is_up_to_date(path, bytes))
         .map(|(path, _)| path.clone())
+        .chain(rendered.leftovers.iter().cloned())
         .collect();
     if stale.is_empty() {
         Outcome::UpToDate
@@ -240,6 +297,9 @@ fn write_all(rendered: &Rendered, named: bool) -> Outcome {
                 ]);
             }
         }
+    }
+    for leftover in &rendered.leftovers {
+        let _ = std::fs::remove_file(leftover);
     }
     Outcome::Written {
         files: written,

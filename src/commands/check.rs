@@ -22,15 +22,18 @@ pub fn run(args: &CheckArgs, term: &Terminal) -> anyhow::Result<ExitCode> {
     let run = RunSettings::from_args(&common, Format::Pdf).map_err(|d| Failure::usage([d]))?;
     let found = batch::discover(&common.paths).map_err(Failure::failed)?;
     term.diagnostics(&found.skipped);
-    let jobs = batch::plan(&found.profiles, &settings::variants(&common), None)
-        .map_err(Failure::usage)?;
+    let jobs =
+        batch::plan(&found.profiles, &settings::variants(&common), None).map_err(Failure::usage)?;
     let engine = pipeline::engine();
     let mut outcomes: Vec<Outcome> = Vec::new();
     batch::each(
         &jobs,
         settings::threads(&common),
         |job| {
-            let checked = batch::guarded(job, || pipeline::check_file(&engine, job, &run));
+            let (engine, owned, run) = (engine.clone(), job.clone(), run.clone());
+            let checked = batch::bounded(job, run.timeout, move || {
+                pipeline::check_file(&engine, &owned, &run)
+            });
             (job.clone(), checked)
         },
         |outcome| outcomes.push(outcome),

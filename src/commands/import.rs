@@ -11,7 +11,9 @@ use std::process::ExitCode;
 use super::{Failure, Terminal};
 use crate::cli::ImportFormat;
 use crate::diagnostic::Diagnostic;
+use crate::files;
 use crate::import::{self, Source};
+use crate::limits;
 use crate::profile::{load, validate};
 
 pub fn run(
@@ -27,8 +29,10 @@ pub fn run(
     };
     let fail =
         |message: String, path: &Path| Failure::failed([Diagnostic::error(message).in_file(path)]);
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| fail(format!("cannot read the file: {e}"), file))?;
+    let bytes = files::read_capped(file, limits::PROFILE_BYTES)
+        .map_err(|problem| fail(format!("not imported: the file {problem}"), file))?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| fail("the file is not UTF-8 text".into(), file))?;
     let path = to.unwrap_or_else(|| file.with_extension("toml"));
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
@@ -40,6 +44,16 @@ pub fn run(
             .expected(source.name())
             .hint("name the format with --from json-resume or --from rendercv")])
     })?;
+    if imported.toml.len() as u64 > limits::PROFILE_BYTES {
+        return Err(Failure::failed([Diagnostic::error(format!(
+            "the profile would be {}, over the limit of {} for a profile; nothing was written",
+            files::size(imported.toml.len() as u64),
+            files::size(limits::PROFILE_BYTES)
+        ))
+        .in_file(file)
+        .hint("the limits are listed in docs/limits.md")])
+        .into());
+    }
     super::refuse_to_overwrite(&path, "vitae import")?;
     super::write_file(&path, imported.toml.as_bytes(), "profile")?;
     report_leftovers(&imported, &path, term);

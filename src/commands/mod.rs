@@ -82,6 +82,7 @@ pub fn run(cli: Cli) -> ExitCode {
         } => export::run(&profile, output.as_deref(), variant.as_deref(), &term),
         Command::Schema => schema::run(),
         Command::Layouts { name } => layouts::run(name.as_deref(), &term),
+        Command::Job => return crate::isolate::serve(),
     };
     result.unwrap_or_else(|error| match error.downcast::<Failure>() {
         Ok(failure) => {

@@ -76,7 +76,7 @@ pub fn run(args: RenderArgs, term: &Terminal) -> anyhow::Result<ExitCode> {
 fn format(args: &RenderArgs) -> Format {
     match args.format {
         OutputFormat::Pdf => Format::Pdf,
-        OutputFormat::Png => Format::Png(args.ppi.clamp(18.0, 1200.0)),
+        OutputFormat::Png => Format::Png(args.ppi),
         OutputFormat::Json => Format::Json,
     }
 }

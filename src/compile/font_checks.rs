@@ -35,6 +35,8 @@ pub fn unknown_font(fonts: &FontSet, layout: &Layout, theme: &Theme) -> Option<D
         Diagnostic::warning(format!(
             "font `{font}` is neither bundled nor installed; using {fallback} instead"
         ))
+        .key("theme.font")
+        .find(format!("\"{font}\""))
         .hint(format!("bundled families: {}", bundled.join(", "))),
     )
 }
@@ -60,6 +62,7 @@ pub fn missing_glyphs(fonts: &FontSet, data: &serde_json::Value) -> Option<Diagn
         .collect();
     Some(
         Diagnostic::warning(format!("no bundled or installed font has a glyph for {}", listed.join(", ")))
+            .find(missing[0].to_string())
             .hint("these characters would be left out of the PDF; choose another font with --theme font=… or remove them"),
     )
 }

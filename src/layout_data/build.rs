@@ -142,10 +142,13 @@ impl Builder {
                 match check_url(target) {
                     Ok(()) => span.link = Some(link_target(target)),
                     Err(problem) => {
-                        self.warnings.push(Diagnostic::warning(format!(
-                            "link \"{}\" dropped: {problem}",
-                            span.text
-                        )));
+                        self.warnings.push(
+                            Diagnostic::warning(format!(
+                                "link \"{}\" dropped: {problem}",
+                                span.text
+                            ))
+                            .find(target.as_str()),
+                        );
                         span.link = None;
                     }
                 }

@@ -155,8 +155,29 @@ fn deserialise_all(
 }
 
 fn syntax_error(source: &Arc<SourceFile>, error: &toml::de::Error) -> Diagnostic {
-    let span = error.span().unwrap_or(0..0);
+    let span = match error.span() {
+        Some(span) if !span.is_empty() => span,
+        // Too deep a nesting of dotted keys comes without a place.
+        _ if error.message().contains("recursion") => deepest_line(&source.text),
+        span => span.unwrap_or(0..0),
+    };
     Diagnostic::error(format!("TOML syntax error: {}", error.message().trim())).at(source, span)
+}
+
+/// The key of the line nested deepest (`a.b.c… = 1`, `x = [[[…`): where a
+/// nesting-depth error the parser could not place must be.
+fn deepest_line(text: &str) -> Range<usize> {
+    let mut best = (0, 0..0);
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let key = line.split('=').next().unwrap_or(line);
+        let depth = key.matches('.').count() + line.matches(['[', '{']).count();
+        if depth > best.0 {
+            best = (depth, start..start + key.trim_end().len());
+        }
+        start += line.len();
+    }
+    best.1
 }
 
 /// Turns a deserialisation error into a vitae diagnostic with a key path

@@ -74,7 +74,9 @@ impl Index {
             {
                 stack.pop();
             }
-            index.longer_before.push(stack.last().copied().unwrap_or(u32::MAX));
+            index
+                .longer_before
+                .push(stack.last().copied().unwrap_or(u32::MAX));
             stack.push(i as u32);
         }
         index

@@ -20,19 +20,25 @@ pub fn check(view: &DocumentView, facts: &[Fact]) -> Vec<Finding> {
     missing
         .into_iter()
         .map(|(c, (page, text))| {
-            let whose = match facts.iter().find(|f| f.text.contains(c)) {
+            let fact = facts.iter().find(|f| f.text.contains(c));
+            let whose = match fact {
                 Some(fact) => format!("the profile's text (`{}`)", fact.path),
                 None => "text the layout writes".to_string(),
             };
+            let diagnostic = Diagnostic::warning(format!(
+                "no font draws `{c}` (U+{:04X}): it prints as an empty box in {} on page {}, {whose}",
+                u32::from(c),
+                quoted(text),
+                page + 1
+            ))
+            .hint("use a font that has it (--theme font=…), or write the text without it; a layout adds a fallback font to its `text(font: …)` list");
             Finding {
                 proof: Proof::Glyphs,
-                diagnostic: Diagnostic::warning(format!(
-                    "no font draws `{c}` (U+{:04X}): it prints as an empty box in {} on page {}, {whose}",
-                    u32::from(c),
-                    quoted(text),
-                    page + 1
-                ))
-                .hint("use a font that has it (--theme font=…), or write the text without it; a layout adds a fallback font to its `text(font: …)` list"),
+                // Located where the profile wrote it, when it did.
+                diagnostic: match fact {
+                    Some(_) => diagnostic.find(c.to_string()),
+                    None => diagnostic,
+                },
             }
         })
         .collect()

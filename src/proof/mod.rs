@@ -45,7 +45,7 @@ pub struct Input<'a> {
 }
 
 /// The six proofs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Proof {
     Coverage,
@@ -80,14 +80,17 @@ impl Proof {
 
 /// One problem a proof found: an error (the PDF is not written) or a
 /// warning (an error under `--strict`).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct Finding {
     pub proof: Proof,
     pub diagnostic: Diagnostic,
 }
 
 /// Everything the proofs found about one document.
-#[derive(Debug, Clone, Default)]
+///
+/// A report crosses from a child process (a user layout's job) without its
+/// runs and pages: those are for tests and tools in-process.
+#[derive(Debug, Clone, Default, Serialize, serde::Deserialize)]
 pub struct Report {
     /// Facts in the profile, and how many of them the document prints.
     pub facts: usize,
@@ -101,8 +104,10 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// The document's runs of text, in the order its PDF holds them: what a
     /// résumé parser reads item by item.
+    #[serde(skip)]
     pub runs: Vec<text::TextRun>,
     /// The pages as the proofs saw them: sizes, fills, rules, sections.
+    #[serde(skip)]
     pub pages: Vec<text::PageView>,
 }
 
@@ -158,6 +163,10 @@ pub fn prove(document: &PagedDocument, input: &Input) -> Report {
         .collect();
     let fill = fill::page_fill(&view);
     findings.extend(fill::check(&view, &fill, input.facts, &fact_pages));
+    for finding in &mut findings {
+        let diagnostic = std::mem::replace(&mut finding.diagnostic, Diagnostic::error(""));
+        finding.diagnostic = diagnostic.locate(input.source);
+    }
     Report {
         facts: input.facts.len(),
         found: coverage.found,

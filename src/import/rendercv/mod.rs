@@ -30,6 +30,7 @@ use document::Document;
 /// Converts a RenderCV file whose profile goes into `folder`. Fails only
 /// when the text is not YAML with a `cv` table.
 pub fn rendercv(text: &str, folder: &Path) -> Result<Imported, String> {
+    yaml::check_size(text)?;
     let docs = YamlLoader::load_from_str(text).map_err(|e| format!("not valid YAML: {e}"))?;
     let yaml = docs.into_iter().next().unwrap_or(Yaml::Null);
     let document: Document = serde_json::from_value(yaml::to_json(yaml))

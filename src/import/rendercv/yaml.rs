@@ -1,7 +1,12 @@
 //! The YAML tree as JSON, converted once, for the typed document.
 
+use std::collections::HashMap;
+
 use serde_json::{Value, json};
 use yaml_rust2::Yaml;
+use yaml_rust2::parser::{Event, EventReceiver, Parser};
+
+use crate::limits;
 
 use crate::import::values::prune;
 
@@ -52,6 +57,73 @@ fn convert(yaml: Yaml, ordered: Option<&[&str]>) -> Value {
     }
 }
 
+/// Refuses YAML that would grow past [`limits::YAML_NODES`] nodes once its
+/// aliases are followed, before anything expands them: `*a` repeats the
+/// whole node anchored `&a`, so 400 bytes of nested aliases ("a billion
+/// laughs") can stand for billions of nodes. The parser's events are
+/// counted, each alias adding the size of what it names.
+pub(super) fn check_size(text: &str) -> Result<(), String> {
+    let mut counter = NodeCounter::default();
+    Parser::new_from_str(text)
+        .load(&mut counter, true)
+        .map_err(|e| format!("not valid YAML: {e}"))?;
+    if counter.total > limits::YAML_NODES {
+        return Err(format!(
+            "the YAML expands to more than {} values once its aliases (*name) are followed",
+            limits::YAML_NODES
+        ));
+    }
+    Ok(())
+}
+
+/// Sizes of nodes as the parser reports them, aliases expanded by count.
+#[derive(Default)]
+struct NodeCounter {
+    /// The size of each anchored node, by anchor id.
+    anchored: HashMap<usize, usize>,
+    /// Open sequences and mappings: their anchor and size so far.
+    open: Vec<(usize, usize)>,
+    total: usize,
+}
+
+impl NodeCounter {
+    fn add(&mut self, size: usize) {
+        self.total = self.total.saturating_add(size);
+        if let Some((_, open)) = self.open.last_mut() {
+            *open = open.saturating_add(size);
+        }
+    }
+}
+
+impl EventReceiver for NodeCounter {
+    fn on_event(&mut self, event: Event) {
+        match event {
+            Event::Scalar(_, _, anchor, _) => {
+                self.anchored.insert(anchor, 1);
+                self.add(1);
+            }
+            Event::Alias(anchor) => {
+                let size = self.anchored.get(&anchor).copied().unwrap_or(1);
+                self.add(size);
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                self.add(1);
+                self.open.push((anchor, 1));
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                if let Some((anchor, size)) = self.open.pop() {
+                    self.anchored.insert(anchor, size);
+                    // The container's own node was counted when it opened.
+                    if let Some((_, parent)) = self.open.last_mut() {
+                        *parent = parent.saturating_add(size - 1);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// A mapping key as text; keys that are lists or mappings have none.
 fn key(key: Yaml) -> String {
     match key {
@@ -69,6 +141,20 @@ mod tests {
 
     fn json(text: &str) -> Value {
         to_json(YamlLoader::load_from_str(text).unwrap().remove(0))
+    }
+
+    #[test]
+    fn aliases_are_counted_as_what_they_expand_to() {
+        let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for level in 1..8 {
+            let prev = (b'a' + level - 1) as char;
+            let name = (b'a' + level) as char;
+            let refs = vec![format!("*{prev}"); 10].join(", ");
+            bomb.push_str(&format!("{name}: &{name} [{refs}]\n"));
+        }
+        let refused = check_size(&bomb).unwrap_err();
+        assert!(refused.contains("aliases"), "{refused}");
+        assert!(check_size("a: &a [1, 2]\nb: *a\nc: [*a, *a]\n").is_ok());
     }
 
     #[test]
