@@ -4,7 +4,8 @@
 //! two pages), then the whole render per layout. Typst memoises across
 //! compiles in a process; the compile and render benchmarks evict those
 //! caches before every iteration, so they measure a cold compile as one
-//! `vitae render` of a changed profile would.
+//! `vitae render` of a changed profile would. `markup-1MiB` times the inline
+//! parser on a megabyte of each pattern that once made it quadratic.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -133,9 +134,27 @@ fn whole_render(c: &mut Criterion) {
     group.finish();
 }
 
+/// The inline-markup parser on 1 MiB of each pattern that made the old one
+/// quadratic (issue 16: 214 s for `[`); the target is under 0.5 s each.
+fn hostile_markup(c: &mut Criterion) {
+    let mut group = c.benchmark_group("markup-1MiB");
+    group.sample_size(10);
+    for (name, pattern) in [
+        ("brackets", "["),
+        ("strong", "**a "),
+        ("underscores", "_a "),
+        ("links", "[a]("),
+        ("stars", "*a "),
+    ] {
+        let text = pattern.repeat((1 << 20) / pattern.len());
+        group.bench_function(name, |b| b.iter(|| vitae::markup::parse(black_box(&text))));
+    }
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30);
-    targets = startup, stages, whole_render
+    targets = startup, stages, whole_render, hostile_markup
 }
 criterion_main!(benches);

@@ -124,6 +124,14 @@ Proofs:
   a lost, clipped or overlapping fact fails the profile and names its key and
   line; warnings (glyphs, contrast, fill) fail it only with --strict.
 
+Limits (docs/limits.md lists them all):
+  Profiles are read only as regular files, at most 1 MiB, 2,000 entries and
+  10,000 bullets; a document has at most 100 pages; a photo at most 10 MiB
+  and 40 megapixels. A profile's photo, output and layout folder must be
+  inside its own folder. A user layout (a folder), or a profile over 16 KiB,
+  renders in a process of its own, stopped at --timeout or --memory; only
+  that profile fails.
+
 Exit status:
   0  everything rendered (or, with --check, every PDF is up to date)
   1  at least one profile failed (or, with --check, a PDF is stale or missing)
@@ -221,8 +229,8 @@ pub struct CheckArgs {
     #[arg(long, value_name = "SECONDS", default_value_t = 30.0, value_parser = parse_seconds)]
     pub timeout: f64,
 
-    /// The most memory a profile with a user layout may use, in MiB (it is
-    /// rendered in a process of its own).
+    /// The most memory a profile with a user layout (or over 16 KiB) may use,
+    /// in MiB (it is rendered in a process of its own).
     #[arg(long, value_name = "MIB", default_value_t = limits::DEFAULT_MEMORY_MIB, value_parser = clap::value_parser!(u64).range(256..))]
     pub memory: u64,
 }
@@ -287,9 +295,9 @@ pub struct CommonArgs {
     #[arg(long, value_name = "SECONDS", default_value_t = 30.0, value_parser = parse_seconds)]
     pub timeout: f64,
 
-    /// The most memory a profile with a user layout may use, in MiB: it is
-    /// rendered in a process of its own, stopped at this limit or at
-    /// --timeout, and only that profile fails.
+    /// The most memory a profile with a user layout (or over 16 KiB) may use,
+    /// in MiB: it is rendered in a process of its own, stopped at this limit
+    /// or at --timeout, and only that profile fails.
     #[arg(long, value_name = "MIB", default_value_t = limits::DEFAULT_MEMORY_MIB, value_parser = clap::value_parser!(u64).range(256..))]
     pub memory: u64,
 

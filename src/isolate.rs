@@ -3,12 +3,14 @@
 //! A layout is a program, and Typst cannot stop a compile once it has
 //! begun: a layout that loops or allocates without end keeps its thread
 //! and its memory after vitae has given up on it, and a few of them in a
-//! batch take the whole process down. So a job whose layout is a folder
-//! (from `--layout DIR` or a profile's `layout`) runs in a child `vitae`
-//! with an address-space limit. When the child runs out of time it is
-//! killed, and its memory goes with it; when it runs out of memory, only
-//! that job fails. Built-in layouts are vitae's own code, bounded by the
-//! input limits (`limits`), and run in-process, sharing Typst's caches.
+//! batch take the whole process down. Even a built-in layout costs more
+//! than linear time for some shapes of text. So a job whose layout is a
+//! folder (from `--layout DIR` or a profile's `layout`), or whose profile is
+//! larger than `limits::IN_PROCESS_BYTES`, runs in a child `vitae` with an
+//! address-space limit. When the child runs out of time it is killed, and
+//! its memory goes with it; when it runs out of memory, only that job
+//! fails. Small profiles with built-in layouts, all real CVs, run
+//! in-process, sharing Typst's caches.
 //!
 //! The child is `vitae __job`: it reads a [`Request`] as JSON on stdin,
 //! runs the job with the same pipeline, and writes the result as JSON on
@@ -30,7 +32,7 @@ use crate::layout::Layout;
 use crate::pipeline::{self, Checked, Rendered};
 use crate::settings::RunSettings;
 
-/// How a run isolates jobs with user layouts (`RunSettings::isolate`).
+/// How a run isolates jobs (`RunSettings::isolate`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Isolation {
     /// The child's address-space limit, in MiB (`--memory`).
@@ -123,7 +125,7 @@ fn call<T: DeserializeOwned>(
     };
     let fail = |message: String| vec![Diagnostic::error(message).in_file(&job.profile)];
     let exe = std::env::current_exe()
-        .map_err(|e| fail(format!("cannot start vitae for the user layout: {e}")))?;
+        .map_err(|e| fail(format!("cannot start a vitae process for this profile: {e}")))?;
     let mut child = Command::new(exe)
         .arg("__job")
         // Fewer malloc arenas and one Typst thread: each reserves address
@@ -134,7 +136,7 @@ fn call<T: DeserializeOwned>(
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| fail(format!("cannot start vitae for the user layout: {e}")))?;
+        .map_err(|e| fail(format!("cannot start a vitae process for this profile: {e}")))?;
     let request = serde_json::to_vec(&request).map_err(|e| fail(e.to_string()))?;
     if let Some(mut stdin) = child.stdin.take() {
         let _ = stdin.write_all(&request);
@@ -154,7 +156,7 @@ fn call<T: DeserializeOwned>(
         let seconds = run.timeout.unwrap_or_default().as_secs_f64();
         return Err(vec![
             Diagnostic::error(format!(
-                "the layout exceeded the time limit ({seconds} s); its process was stopped"
+                "rendering this profile exceeded the time limit ({seconds} s); its process was stopped"
             ))
             .in_file(&job.profile)
             .hint(
@@ -194,10 +196,10 @@ fn crashed(
     let said = String::from_utf8_lossy(stderr);
     let diagnostic = if said.contains("memory allocation of") || said.contains("out of memory") {
         Diagnostic::error(format!(
-            "the layout used more than the memory limit ({} MiB); its process was stopped",
+            "rendering this profile used more than the memory limit ({} MiB); its process was stopped",
             isolation.memory_mib
         ))
-        .hint("a layout that builds data without end; if it really needs more, raise --memory")
+        .hint("a layout that builds data without end, or a profile far longer than a CV; if it really needs more, raise --memory")
     } else {
         let status = match status {
             Ok(status) => status.to_string(),
@@ -205,7 +207,7 @@ fn crashed(
         };
         let last = said.lines().last().unwrap_or_default();
         Diagnostic::error(format!(
-            "the process rendering this profile with its user layout stopped ({status}) {last}"
+            "the process rendering this profile stopped ({status}) {last}"
         ))
         .hint("please report this with the profile and the layout")
     };

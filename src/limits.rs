@@ -26,6 +26,11 @@ pub const ENTRIES: usize = 2_000;
 /// Bullets (highlights, at any depth) of all entries together.
 pub const BULLETS: usize = 10_000;
 
+/// Levels of `[` and `{` a profile may nest (TOML's own parser stops at
+/// fewer in valid text; this bounds it in text it is recovering from, where
+/// an unclosed `{` per line once nested until the stack overflowed).
+pub const NESTING: usize = 100;
+
 /// Pages of one document: a longer one is refused before it is proven or
 /// encoded.
 pub const PAGES: usize = 100;
@@ -35,6 +40,13 @@ pub const REPEATS: usize = 20;
 
 /// Nodes a YAML document may expand to while its aliases are followed.
 pub const YAML_NODES: usize = 200_000;
+
+/// Profiles larger than this (the longest example is 12 KiB) render in a
+/// child process, like user layouts: Typst's cost grows faster than the
+/// text for some shapes of it (one 32 KiB paragraph of `a-a-a-…` took 15 s
+/// to break into lines, 250 KiB of `N+1 ` 870 MB), so only a profile this
+/// small is sure to render quickly in-process.
+pub const IN_PROCESS_BYTES: usize = 16 * 1024;
 
 /// The memory a job with a user layout may use, in MiB: it runs in a child
 /// process with this address-space limit (`--memory`).

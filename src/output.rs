@@ -12,7 +12,6 @@ use std::path::{Path, PathBuf};
 
 use crate::batch::{Job, Out};
 use crate::files;
-use crate::settings::profile_folder;
 use crate::variant;
 
 /// Where a profile and its variant ask their output to go (`output = …`),
@@ -44,8 +43,10 @@ pub fn decide(job: &Job, own: &OwnOutput) -> PathBuf {
             };
             with_variant(folder.join(relative).with_extension("pdf"), variant)
         }
+        // The profile's folder as written (`me.toml` has none): outputs are
+        // named the way the user named the profile.
         None => match own_relative(own) {
-            Some(relative) => profile_folder(&job.profile).join(relative),
+            Some(relative) => job.profile.parent().unwrap_or(Path::new("")).join(relative),
             None => with_variant(job.profile.with_extension("pdf"), variant),
         },
     }

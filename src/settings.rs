@@ -140,7 +140,14 @@ impl JobSettings {
         .map_err(|mut theme_errors| errors.append(&mut theme_errors))
         .ok();
         let output = output::decide(job, &checked.own_output());
+        // `..` and absolute paths are the profile check's to report.
+        let plain = checked
+            .profile
+            .output
+            .as_ref()
+            .is_none_or(|own| crate::profile::rules::check_output(own.get_ref()).is_ok());
         if job.out.is_none()
+            && plain
             && let Err(problem) = output::confined(folder, &output)
         {
             let diag = Diagnostic::error(format!("output refused: {problem}")).key("output");

@@ -263,6 +263,7 @@ impl Outline {
         crate::files::read_capped(path, crate::limits::PROFILE_BYTES)
             .ok()
             .and_then(|bytes| String::from_utf8(bytes).ok())
+            .filter(|text| crate::profile::too_deep(text, crate::limits::NESTING).is_none())
             .and_then(|text| toml::from_str::<Outline>(&text).ok())
             .unwrap_or_default()
     }

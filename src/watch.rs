@@ -49,7 +49,7 @@ pub fn run(
     settings: &RunSettings,
     stop: Arc<AtomicBool>,
     mut on_event: impl FnMut(Event),
-) -> Result<(), Diagnostic> {
+) -> Result<(), Vec<Diagnostic>> {
     let Targets {
         paths,
         variants,
@@ -57,10 +57,15 @@ pub fn run(
         threads,
     } = *targets;
     let mut settings = settings.clone();
-    let mut jobs = plan(paths, variants, out).unwrap_or_else(|errors| {
-        on_event(Event::Error(errors));
-        Vec::new()
-    });
+    // A folder with no profiles yet is watched for them; outputs that
+    // would overwrite each other or a profile stop the watch at once.
+    let mut jobs = match batch::discover(paths) {
+        Ok(found) => batch::plan(&found.profiles, variants, out)?,
+        Err(errors) => {
+            on_event(Event::Error(errors));
+            Vec::new()
+        }
+    };
     batch::run(engine, &jobs, &settings, Mode::Write, threads, |r| {
         on_event(Event::Report(r))
     });
@@ -68,7 +73,7 @@ pub fn run(
     let (sender, receiver) = mpsc::channel();
     let layout_dirs = layout_folders(&settings);
     // Kept alive for as long as the loop runs: dropping it stops the events.
-    let _debouncer = start_watching(paths, &layout_dirs, sender)?;
+    let _debouncer = start_watching(paths, &layout_dirs, sender).map_err(|d| vec![d])?;
     on_event(Event::Status(format!(
         "watching {} profile{} for changes (Ctrl-C to stop)",
         jobs.len(),

@@ -44,6 +44,6 @@ pub fn run(args: WatchArgs, term: &Terminal) -> anyhow::Result<ExitCode> {
             Event::Error(errors) => term.diagnostics(&errors),
         },
     )
-    .map_err(|d| Failure::failed([d]))?;
+    .map_err(Failure::usage)?;
     Ok(ExitCode::SUCCESS)
 }

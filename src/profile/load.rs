@@ -87,6 +87,11 @@ pub fn parse(source: Arc<SourceFile>) -> Result<ParsedProfile, Vec<Diagnostic>> 
                 .hint("`vitae new \"Your Name\"` writes a starter profile"),
         ]);
     }
+    // The TOML parser recurses into what it is recovering from, and text
+    // nested deep enough overflows its stack: measured first, by a scan.
+    if let Some(too_deep) = super::size::check_nesting(&source) {
+        return Err(vec![too_deep]);
+    }
     let (root, syntax_errors) = DeTable::parse_recoverable(text);
     if !syntax_errors.is_empty() {
         return Err(syntax_errors

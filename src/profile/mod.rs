@@ -11,6 +11,8 @@ pub mod load;
 pub mod model;
 pub mod rules;
 mod size;
+
+pub use size::too_deep;
 pub mod tree;
 pub mod validate;
 

@@ -36,6 +36,79 @@ pub fn check(root: &DeTable<'_>, source: &Arc<SourceFile>) -> Option<Diagnostic>
     )
 }
 
+/// An error where TOML text first nests `[` and `{` deeper than
+/// [`limits::NESTING`], found by a scan of the bytes (strings and comments
+/// skipped) before any parser recurses into it.
+pub fn check_nesting(source: &Arc<SourceFile>) -> Option<Diagnostic> {
+    let at = too_deep(&source.text, limits::NESTING)?;
+    Some(
+        Diagnostic::error(format!(
+            "the profile nests `[` and `{{` more than {} levels deep",
+            limits::NESTING
+        ))
+        .at(source, at..at + 1)
+        .hint("close each array and inline table; the limits are listed in docs/limits.md"),
+    )
+}
+
+/// The offset of the first `[` or `{` that opens level `limit + 1`. A
+/// closer counts only when it matches the last opener: the parser skips a
+/// stray `]` inside an inline table, and so must this count.
+pub fn too_deep(text: &str, limit: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut open: Vec<u8> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            quote @ (b'"' | b'\'') => {
+                i = string_end(bytes, i, quote);
+                continue;
+            }
+            opener @ (b'[' | b'{') => {
+                open.push(opener);
+                if open.len() > limit {
+                    return Some(i);
+                }
+            }
+            b']' if open.last() == Some(&b'[') => {
+                open.pop();
+            }
+            b'}' if open.last() == Some(&b'{') => {
+                open.pop();
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Where the string opening at `start` ends: one-line strings at their
+/// quote or the line's end, `"""`/`'''` strings at their closing triple.
+/// Basic strings skip escaped characters.
+fn string_end(bytes: &[u8], start: usize, quote: u8) -> usize {
+    let triple = [quote; 3];
+    let multiline = bytes[start..].starts_with(&triple);
+    let mut i = start + if multiline { 3 } else { 1 };
+    while i < bytes.len() {
+        if quote == b'"' && bytes[i] == b'\\' {
+            i += 2;
+        } else if multiline && bytes[i..].starts_with(&triple) {
+            return i + 3;
+        } else if !multiline && (bytes[i] == quote || bytes[i] == b'\n') {
+            return i + 1;
+        } else {
+            i += 1;
+        }
+    }
+    i
+}
+
 #[derive(Default)]
 struct Count {
     entries: usize,
@@ -85,6 +158,18 @@ mod tests {
         let (root, errors) = DeTable::parse_recoverable(text);
         assert!(errors.is_empty());
         check(root.get_ref(), &SourceFile::new("me.toml", text))
+    }
+
+    #[test]
+    fn nesting_is_measured_outside_strings_and_comments() {
+        assert_eq!(too_deep("a = [[1], {b = 2}]\n[t]\n[[u]]\n", 2), None);
+        assert_eq!(too_deep("a = [[[1]]]", 2), Some(6));
+        assert_eq!(too_deep("a = \"[[[\" # {{{\nb = '{{{'\nc = \"\"\"\n[[[\"\"\"", 1), None);
+        assert_eq!(too_deep(&"[v]\nx = {\n".repeat(5), 3), Some(30));
+        assert_eq!(too_deep(&"x = {\n[t]]\n".repeat(5), 3), Some(28));
+        // Every byte of the text is looked at once.
+        let deep = "a = {\n".repeat(200_000);
+        assert!(too_deep(&deep, limits::NESTING).is_some());
     }
 
     #[test]

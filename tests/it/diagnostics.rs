@@ -275,7 +275,7 @@ fn bad_theme_value_on_the_command_line() {
         "bad_theme_value_on_the_command_line",
         &dir,
         &["render", "me.toml", "--theme", "paper=a5"],
-        1,
+        2,
     );
 }
 

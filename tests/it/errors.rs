@@ -130,7 +130,7 @@ fn missing_paths_unknown_layouts_and_bad_theme_values() {
         "--theme",
         "paper=a5",
     ]);
-    assert_eq!(output.code, Some(1));
+    assert_eq!(output.code, Some(2));
     let err = &output.stderr;
     assert!(
         err.contains("--theme paper: bad value \"a5\"") && err.contains("`us-letter`"),

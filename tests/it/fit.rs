@@ -163,7 +163,7 @@ fn bad_budgets_are_refused_with_the_allowed_range() {
     assert!(err.contains("me.toml:4:9"), "{err}");
 
     let output = dir.run(&["render", "me.toml", "--theme", "spacing=0.2"]);
-    assert_eq!(output.code, Some(1));
+    assert_eq!(output.code, Some(2));
     assert!(output.stderr.contains("a number from 0.5 to 1.5"));
 }
 

@@ -1,6 +1,11 @@
 //! No panic on any input: arbitrary bytes, and arbitrary well-formed
 //! profiles, through parse → validate → layout data → compile → PDF.
 //!
+//! The profile loader and the markup parser must also do bounded work:
+//! any text, repeated until it is large, is read in time linear in its
+//! length (`*_in_linear_time`), which catches a quadratic search that small
+//! inputs hide.
+//!
 //! `cargo test` runs a bounded number of cases. For a long run:
 //! `PROPTEST_CASES=100000 cargo test --release --test it fuzz:: -- --nocapture`.
 //! Any failure proptest finds is shrunk, and its seed is saved under
@@ -14,7 +19,7 @@ use std::sync::LazyLock;
 use proptest::prelude::*;
 use toml::Value;
 
-use crate::common::api::{Engine, RunSettings, pipeline};
+use crate::common::api::{self, Engine, RunSettings, pipeline};
 
 static ENGINE: LazyLock<std::sync::Arc<Engine>> = LazyLock::new(pipeline::engine);
 
@@ -235,6 +240,64 @@ proptest! {
     }
 }
 
+/// Text made of markup markers and words: what makes an inline parser
+/// search, backtrack or nest.
+fn markup_soup() -> impl Strategy<Value = String> {
+    proptest::string::string_regex(r"([\[\]()*_`\\!#]|\*\*|\[a\]\(|https://x\.y/|[a-z]{1,3}| ){1,40}").unwrap()
+}
+
+/// TOML-shaped text with the shapes that cost a loader: tables of tables,
+/// long arrays, inline tables, dotted keys, odd strings, mistakes.
+fn toml_soup() -> impl Strategy<Value = String> {
+    proptest::string::string_regex(concat!(
+        r#"(\[\[?(basics|work|skills|variants|theme|a\.b)\]\]?\n"#,
+        r#"|[a-z_.]{1,12} = ("[a-z *_\[\]()]{0,12}"|[0-9-]{1,8}|\[("[a-z]{0,4}", ?){0,6}\]"#,
+        r#"|\{ ?[a-z]{1,5} = "[a-z]{0,5}" ?\}|\[\[|\{)\n"#,
+        r#"|name = "A"\n|highlights = \[("\*\*x\*\* \[y\]\(z\)", ?){0,4}\]\n"#,
+        r#"|include = \["t[0-9]"\]\n){1,12}"#,
+    ))
+    .unwrap()
+}
+
+/// The CPU time this thread has used: unlike the clock, not stretched when
+/// a busy machine leaves the test waiting.
+pub fn thread_cpu_time() -> std::time::Duration {
+    let mut now = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes the timespec it is given.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) };
+    std::time::Duration::new(now.tv_sec as u64, now.tv_nsec as u32)
+}
+
+/// `unit` repeated until it is about `bytes` long.
+fn grown(unit: &str, bytes: usize) -> String {
+    unit.repeat(bytes / unit.len().max(1) + 1)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+
+    #[test]
+    fn markup_parses_any_text_in_linear_time(soup in markup_soup()) {
+        let started = thread_cpu_time();
+        let plain = api::plain(&grown(&soup, 256 * 1024));
+        let took = thread_cpu_time() - started;
+        prop_assert!(plain.len() <= 256 * 1024 + soup.len() + 1);
+        // Linear: about 10 ms for 256 KiB. Quadratic: many seconds.
+        prop_assert!(took < std::time::Duration::from_millis(1500), "{soup:?}: {took:?}");
+    }
+
+    #[test]
+    fn the_profile_loader_reads_any_text_in_linear_time(soup in toml_soup()) {
+        let started = thread_cpu_time();
+        let _ = api::load_and_check(&grown(&soup, 128 * 1024));
+        let took = thread_cpu_time() - started;
+        prop_assert!(took < std::time::Duration::from_secs(5), "{soup:?}: {took:?}");
+    }
+}
+
 /// Well-formed profiles with wild values go through the whole pipeline. At
 /// least a third must compile, so that Typst and PDF export are really exercised.
 #[test]
@@ -275,3 +338,4 @@ fn arbitrary_profiles_render_or_fail_cleanly() {
         total.get()
     );
 }
+

@@ -21,6 +21,7 @@ mod examples;
 mod export;
 mod fit;
 mod fuzz;
+mod hostile;
 mod import;
 mod layout_details;
 mod layouts;

@@ -89,7 +89,7 @@ fn every_photo_escape_is_refused() {
         ("link.png", "leads outside the profile's folder"),
         ("fake.png", "is not really a PNG file"),
         ("notes.txt", "is not a PNG, JPEG or SVG file"),
-        ("huge.jpg", "photos are limited to 10 MiB"),
+        ("huge.jpg", "is larger than 10 MiB, the limit for a photo"),
         ("missing.png", "does not exist next to the profile"),
     ];
     for (photo, reason) in cases {
@@ -198,7 +198,7 @@ fn oversized_profiles_are_refused() {
     let output = dir.run(&["render", "big.toml"]);
     assert_eq!(output.code, Some(1));
     assert!(
-        output.stderr.contains("profiles are limited to 1024 KiB"),
+        output.stderr.contains("the file is larger than 1 MiB, the limit for a profile"),
         "{}",
         output.stderr
     );

@@ -67,6 +67,12 @@ pub(super) fn check_size(text: &str) -> Result<(), String> {
     Parser::new_from_str(text)
         .load(&mut counter, true)
         .map_err(|e| format!("not valid YAML: {e}"))?;
+    if counter.deepest > limits::NESTING {
+        return Err(format!(
+            "the YAML nests lists and mappings more than {} levels deep",
+            limits::NESTING
+        ));
+    }
     if counter.total > limits::YAML_NODES {
         return Err(format!(
             "the YAML expands to more than {} values once its aliases (*name) are followed",
@@ -83,6 +89,9 @@ struct NodeCounter {
     anchored: HashMap<usize, usize>,
     /// Open sequences and mappings: their anchor and size so far.
     open: Vec<(usize, usize)>,
+    /// The most sequences and mappings open at once (the tree is then
+    /// converted recursively).
+    deepest: usize,
     total: usize,
 }
 
@@ -109,6 +118,7 @@ impl EventReceiver for NodeCounter {
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
                 self.add(1);
                 self.open.push((anchor, 1));
+                self.deepest = self.deepest.max(self.open.len());
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 if let Some((anchor, size)) = self.open.pop() {
@@ -155,6 +165,8 @@ mod tests {
         let refused = check_size(&bomb).unwrap_err();
         assert!(refused.contains("aliases"), "{refused}");
         assert!(check_size("a: &a [1, 2]\nb: *a\nc: [*a, *a]\n").is_ok());
+        let deep = format!("a: {}{}", "[".repeat(150), "]".repeat(150));
+        assert!(check_size(&deep).unwrap_err().contains("levels deep"));
     }
 
     #[test]

@@ -109,3 +109,12 @@ pub fn locale_words(locale: &str) -> Vec<(&'static str, &'static str)> {
         .filter_map(|id| Some((id, words.title(id)?)))
         .collect()
 }
+
+/// Reads and checks profile text (stages 1 and 2, no layout): how many
+/// problems it has, or `None` when it is not even a profile.
+pub fn load_and_check(text: &str) -> Option<usize> {
+    let source = vitae::diagnostic::SourceFile::new("me.toml", text);
+    let parsed = vitae::profile::load::parse(source).ok()?;
+    let checked = vitae::profile::check(parsed, None).ok()?;
+    Some(checked.errors.len() + checked.warnings.len())
+}

@@ -19,6 +19,12 @@ use std::sync::Arc;
 use serde_json::Value as Json;
 use typst_layout::PagedDocument;
 
+mod check;
+mod locate;
+
+pub use check::{Checked, check_file, check_text};
+use locate::{about_the_photo, located};
+
 use crate::batch::Job;
 use crate::compile::fonts::FontSet;
 use crate::compile::{self, Compiled, Engine, font_checks};
@@ -26,6 +32,7 @@ use crate::diagnostic::{Diagnostic, Severity, SourceFile};
 use crate::encode::{self, Format};
 use crate::fit;
 use crate::isolate;
+use crate::limits;
 use crate::layout_data::{self, LayoutData};
 use crate::profile::{self, CheckedProfile, load};
 use crate::proof::{self, Report};
@@ -76,7 +83,7 @@ fn render_parsed(
     run: &RunSettings,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let (checked, settings) = prepare(parsed, job, run)?;
-    if let Some(isolation) = isolation(run, &settings) {
+    if let Some(isolation) = isolation(run, &settings, &checked) {
         return isolate::render(job, run, isolation);
     }
     let laid_out = lay_out(engine, checked, settings)?;
@@ -156,67 +163,6 @@ fn standards_for(
     encode::Standards::plain()
 }
 
-/// A job checked all the way through the proofs, nothing encoded.
-#[derive(Debug, serde::Serialize, serde::Deserialize)]
-pub struct Checked {
-    pub layout: String,
-    pub pages: usize,
-    pub report: Report,
-    /// Warnings of the stages before the proofs (the report has its own).
-    pub warnings: Vec<Diagnostic>,
-    pub fitted: Option<String>,
-}
-
-/// Runs the whole pipeline on the job's profile, proofs included, and
-/// writes nothing: what `vitae check` reports. Fails only when there is no
-/// document to prove (a profile or layout error).
-pub fn check_file(
-    engine: &Arc<Engine>,
-    job: &Job,
-    run: &RunSettings,
-) -> Result<Checked, Vec<Diagnostic>> {
-    checked(engine, load::read(&job.profile)?, job, run)
-}
-
-fn checked(
-    engine: &Arc<Engine>,
-    parsed: load::ParsedProfile,
-    job: &Job,
-    run: &RunSettings,
-) -> Result<Checked, Vec<Diagnostic>> {
-    let run = RunSettings {
-        format: Format::Pdf,
-        strict: false,
-        ..run.clone()
-    };
-    let (checked, settings) = prepare(parsed, job, &run)?;
-    if let Some(isolation) = isolation(&run, &settings) {
-        return isolate::check(job, &run, isolation);
-    }
-    let laid_out = lay_out(engine, checked, settings)?;
-    Ok(Checked {
-        layout: laid_out.settings.layout.name().to_string(),
-        pages: match &laid_out.document {
-            Laid::Document { document, .. } => document.pages().len(),
-            Laid::Json(_) => 0,
-        },
-        report: laid_out.report,
-        warnings: laid_out.warnings,
-        fitted: laid_out.fitted,
-    })
-}
-
-/// Checks profile text as if it were the job's profile file.
-pub fn check_text(
-    engine: &Arc<Engine>,
-    text: &str,
-    job: &Job,
-    run: &RunSettings,
-) -> Result<Checked, Vec<Diagnostic>> {
-    let source = SourceFile::new(job.profile.display().to_string(), text);
-    checked(engine, load::parse(source)?, job, run)
-}
-
 /// A job laid out and proven, not yet encoded.
 struct LaidOut {
     settings: JobSettings,
@@ -248,13 +194,20 @@ fn prepare(
     Ok((checked, settings))
 }
 
-/// Whether the job runs its layout in a child process: a user's layout
-/// folder, when the run isolates them (the CLI does), and only when there
-/// is a layout to run.
-fn isolation(run: &RunSettings, settings: &JobSettings) -> Option<isolate::Isolation> {
+/// Whether the job runs its layout in a child process, where time and
+/// memory are hard limits: a user's layout folder (a program vitae did not
+/// write), or a profile too large to be sure of a quick render
+/// ([`limits::IN_PROCESS_BYTES`]); when the run isolates jobs (the CLI
+/// does), and only when there is a layout to run.
+fn isolation(
+    run: &RunSettings,
+    settings: &JobSettings,
+    checked: &CheckedProfile,
+) -> Option<isolate::Isolation> {
     let user_layout = settings.layout.folder().is_some();
+    let large = checked.source.text.len() > limits::IN_PROCESS_BYTES;
     run.isolate
-        .filter(|_| user_layout && settings.format != Format::Json)
+        .filter(|_| (user_layout || large) && settings.format != Format::Json)
 }
 
 fn lay_out(
@@ -332,41 +285,6 @@ fn lay_out(
         report,
         fitted,
     })
-}
-
-/// Typst's errors about the photo (an SVG it cannot read) name the file
-/// as the layout sees it; the user needs the profile's `photo = …` line.
-fn about_the_photo(errors: Vec<Diagnostic>, checked: &CheckedProfile) -> Vec<Diagnostic> {
-    let Some(photo) = &checked.profile.basics.photo else {
-        return errors;
-    };
-    errors
-        .into_iter()
-        .map(|error| {
-            let in_photo = error
-                .position()
-                .is_some_and(|p| p.contains(compile::world::ASSET_DIR.trim_start_matches('/')));
-            if !in_photo {
-                return error;
-            }
-            Diagnostic::error(format!(
-                "photo refused: `{}`: {}",
-                photo.get_ref(),
-                error.message
-            ))
-            .at(&checked.source, photo.span())
-            .key("basics.photo")
-        })
-        .collect()
-}
-
-/// Points warnings made without the profile's spans at the text they are
-/// about (a dropped link's address, an unknown font's name).
-fn located(warnings: Vec<Diagnostic>, checked: &CheckedProfile) -> Vec<Diagnostic> {
-    warnings
-        .into_iter()
-        .map(|w| w.locate(&checked.source))
-        .collect()
 }
 
 /// Decides the job's settings; fails with every error found so far: the

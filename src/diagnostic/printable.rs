@@ -1,0 +1,101 @@
+//! Text from profiles made safe for a terminal, and repeated diagnostics
+//! counted rather than printed.
+
+use super::Diagnostic;
+
+/// `text` with every control character replaced by one that shows it
+/// (`␛` for ESC, `�` for the rest), so that nothing a profile says can
+/// steer the terminal: clear it, move the cursor, or fake a "✓". Tabs and
+/// line breaks stay.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.chars().map(shown_as).collect())
+}
+
+fn is_control(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+}
+
+pub(super) fn shown_as(c: char) -> char {
+    match c {
+        c if !is_control(c) => c,
+        '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
+        '\u{7F}' => '\u{2421}',
+        _ => '\u{FFFD}',
+    }
+}
+
+/// At most [`limits::REPEATS`] diagnostics of each kind, then one line
+/// counting the rest: 10,000 unknown tags are one mistake made 10,000
+/// times, and printing each would bury everything else. A kind is the
+/// message with its quoted names and numbers left out.
+pub fn capped(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
+    let mut seen: std::collections::HashMap<(bool, String), usize> =
+        std::collections::HashMap::new();
+    let mut shown = Vec::new();
+    let mut order = Vec::new();
+    for d in diagnostics {
+        let kind = (d.is_error(), shape(&d.message));
+        let n = seen.entry(kind.clone()).or_insert(0);
+        *n += 1;
+        if *n <= crate::limits::REPEATS {
+            shown.push(d.clone());
+        } else if *n == crate::limits::REPEATS + 1 {
+            order.push((kind, d.severity));
+        }
+    }
+    for (kind, severity) in order {
+        let more = seen[&kind] - crate::limits::REPEATS;
+        shown.push(Diagnostic {
+            severity,
+            ..Diagnostic::error(format!("… and {} more like “{}”", thousands(more), kind.1))
+        });
+    }
+    shown
+}
+
+/// A message without its quoted parts and numbers: what stays the same
+/// when one mistake repeats.
+fn shape(message: &str) -> String {
+    let mut out = String::new();
+    let mut quoted = None;
+    for c in message.chars() {
+        match quoted {
+            Some(close) if c == close => {
+                out.push(c);
+                quoted = None;
+            }
+            Some(_) => {}
+            None => {
+                if let Some(close) = match c {
+                    '`' => Some('`'),
+                    '"' => Some('"'),
+                    '“' => Some('”'),
+                    _ => None,
+                } {
+                    out.push(c);
+                    quoted = Some(close);
+                } else if !c.is_ascii_digit() {
+                    out.push(c);
+                }
+            }
+        }
+    }
+    printable(&out).chars().take(120).collect()
+}
+
+/// 9950 → "9,950".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
