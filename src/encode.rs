@@ -114,7 +114,7 @@ pub fn pdf(
 /// way out when a standard refused the document.
 fn refused(located: Diagnostic, standards: &Standards) -> Diagnostic {
     let diagnostic = Diagnostic {
-        message: format!("PDF export failed: {}", located.message),
+        message: format!("PDF export failed: {}", located.message).into(),
         ..located
     };
     match standards.validated() {

@@ -37,7 +37,7 @@ impl std::fmt::Display for ReadProblem {
 
 /// A byte count as people say it: `1 MiB`, `16 KiB`, `200 bytes`.
 pub fn size(bytes: u64) -> String {
-    let exact = |unit: u64| bytes % unit == 0;
+    let exact = |unit: u64| bytes.is_multiple_of(unit);
     if bytes >= 1 << 20 {
         match exact(1 << 20) {
             true => format!("{} MiB", bytes >> 20),

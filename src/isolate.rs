@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::batch::Job;
 use crate::compile::Engine;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, thin};
 use crate::encode::{Format, Standards};
 use crate::layout::Layout;
 use crate::pipeline::{self, Checked, Rendered};
@@ -124,8 +124,11 @@ fn call<T: DeserializeOwned>(
         memory_mib: isolation.memory_mib,
     };
     let fail = |message: String| vec![Diagnostic::error(message).in_file(&job.profile)];
-    let exe = std::env::current_exe()
-        .map_err(|e| fail(format!("cannot start a vitae process for this profile: {e}")))?;
+    let exe = std::env::current_exe().map_err(|e| {
+        fail(format!(
+            "cannot start a vitae process for this profile: {e}"
+        ))
+    })?;
     let mut child = Command::new(exe)
         .arg("__job")
         // Fewer malloc arenas and one Typst thread: each reserves address
@@ -136,7 +139,11 @@ fn call<T: DeserializeOwned>(
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| fail(format!("cannot start a vitae process for this profile: {e}")))?;
+        .map_err(|e| {
+            fail(format!(
+                "cannot start a vitae process for this profile: {e}"
+            ))
+        })?;
     let request = serde_json::to_vec(&request).map_err(|e| fail(e.to_string()))?;
     if let Some(mut stdin) = child.stdin.take() {
         let _ = stdin.write_all(&request);
@@ -229,9 +236,26 @@ pub fn serve() -> ExitCode {
     let answer = match request.run.settings() {
         Err(diag) => serde_json::to_vec(&Err::<(), _>(vec![diag])),
         Ok(run) if request.check => {
-            serde_json::to_vec(&pipeline::check_file(&engine, &request.job, &run))
+            let result = pipeline::check_file(&engine, &request.job, &run).map(|mut checked| {
+                thin(&mut checked.warnings);
+                thin(
+                    checked
+                        .report
+                        .findings
+                        .iter_mut()
+                        .map(|f| &mut f.diagnostic),
+                );
+                checked
+            });
+            serde_json::to_vec(&result.map_err(thinned))
         }
-        Ok(run) => serde_json::to_vec(&pipeline::render_file(&engine, &request.job, &run)),
+        Ok(run) => {
+            let result = pipeline::render_file(&engine, &request.job, &run).map(|mut rendered| {
+                thin(&mut rendered.warnings);
+                rendered
+            });
+            serde_json::to_vec(&result.map_err(thinned))
+        }
     };
     let Ok(answer) = answer else {
         return ExitCode::FAILURE;
@@ -245,6 +269,12 @@ pub fn serve() -> ExitCode {
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
+}
+
+/// [`thin`], for errors on their way out.
+fn thinned(mut errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    thin(&mut errors);
+    errors
 }
 
 /// Caps this process's address space, so that a runaway layout fails an

@@ -126,7 +126,7 @@ pub fn check_override(
     match first_error {
         None => Ok(()),
         Some(diag) => Err(Diagnostic {
-            message: format!("--theme {key}: {}", diag.message),
+            message: format!("--theme {key}: {}", diag.message).into(),
             ..diag
         }),
     }
@@ -156,7 +156,8 @@ pub fn resolve(
                     "layout `{}` declares a bad default: {}",
                     layout.name(),
                     diag.message
-                ),
+                )
+                .into(),
                 ..diag
             }),
         }
@@ -172,7 +173,7 @@ pub fn resolve(
     let place = |diag: Diagnostic, key: &str, origin: &Origin| match origin {
         Origin::Profile(file, span) => diag.at(file, span.clone()).key(format!("theme.{key}")),
         Origin::CommandLine => Diagnostic {
-            message: format!("--theme {key}: {}", diag.message),
+            message: format!("--theme {key}: {}", diag.message).into(),
             ..diag
         },
     };

@@ -365,7 +365,7 @@ output = "pub.pdf"
     fn unknown_variants_get_a_suggestion() {
         let mut p = profile();
         let error = apply(&mut p, "bakend").unwrap_err();
-        assert_eq!(error.message, "no variant `bakend` in this profile");
+        assert_eq!(&*error.message, "no variant `bakend` in this profile");
         assert!(error.hints[0].contains("`backend`"), "{error:?}");
     }
 

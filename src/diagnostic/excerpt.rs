@@ -154,31 +154,18 @@ impl<'a> Files<'a> for Excerpt {
         Ok(&self.text)
     }
 
-    fn line_index(
-        &'a self,
-        (): (),
-        byte: usize,
-    ) -> Result<usize, Error> {
+    fn line_index(&'a self, (): (), byte: usize) -> Result<usize, Error> {
         Ok(self
             .starts
             .partition_point(|&s| s <= byte)
             .saturating_sub(1))
     }
 
-    fn line_number(
-        &'a self,
-        (): (),
-        line: usize,
-    ) -> Result<usize, Error> {
+    fn line_number(&'a self, (): (), line: usize) -> Result<usize, Error> {
         Ok(self.first_line + line + 1)
     }
 
-    fn column_number(
-        &'a self,
-        (): (),
-        line: usize,
-        byte: usize,
-    ) -> Result<usize, Error> {
+    fn column_number(&'a self, (): (), line: usize, byte: usize) -> Result<usize, Error> {
         let start = self.starts.get(line).copied().unwrap_or(0);
         let before = self
             .text
@@ -187,19 +174,11 @@ impl<'a> Files<'a> for Excerpt {
         Ok(before + 1 + if line == 0 { self.cut } else { 0 })
     }
 
-    fn line_range(
-        &'a self,
-        (): (),
-        line: usize,
-    ) -> Result<Range<usize>, Error> {
-        let start =
-            *self
-                .starts
-                .get(line)
-                .ok_or(Error::LineTooLarge {
-                    given: line,
-                    max: self.starts.len(),
-                })?;
+    fn line_range(&'a self, (): (), line: usize) -> Result<Range<usize>, Error> {
+        let start = *self.starts.get(line).ok_or(Error::LineTooLarge {
+            given: line,
+            max: self.starts.len(),
+        })?;
         let end = self
             .starts
             .get(line + 1)

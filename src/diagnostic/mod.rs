@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 mod excerpt;
 mod printable;
 
-pub use printable::{capped, printable};
+pub use printable::{capped, printable, thin};
 
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,7 +68,7 @@ pub struct Location {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
-    pub message: String,
+    pub message: Box<str>,
     /// The file (and byte range) at fault, when there is one.
     pub location: Option<Box<Location>>,
     /// A plain file name when there is a file but no source text to show
@@ -91,7 +91,7 @@ impl Diagnostic {
     pub fn error(message: impl Into<String>) -> Self {
         Self {
             severity: Severity::Error,
-            message: message.into(),
+            message: message.into().into(),
             location: None,
             path: None,
             key_path: None,

@@ -385,7 +385,7 @@ mod tests {
         ))
         .unwrap();
         let (_, warnings) = build(&parsed.profile, &Theme::default(), "en", None);
-        let messages: Vec<&str> = warnings.iter().map(|w| w.message.as_str()).collect();
+        let messages: Vec<&str> = warnings.iter().map(|w| &*w.message).collect();
         assert_eq!(
             messages,
             [

@@ -118,4 +118,3 @@ fn matching(chars: &[char], unit: &[u32], open: char, close: char, markers_only:
     }
     partner
 }
-

@@ -72,4 +72,3 @@ pub fn check_text(
     let source = SourceFile::new(job.profile.display().to_string(), text);
     checked(engine, load::parse(source)?, job, run)
 }
-

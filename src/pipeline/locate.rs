@@ -6,7 +6,10 @@ use crate::profile::CheckedProfile;
 
 /// Typst's errors about the photo (an SVG it cannot read) name the file
 /// as the layout sees it; the user needs the profile's `photo = …` line.
-pub(super) fn about_the_photo(errors: Vec<Diagnostic>, checked: &CheckedProfile) -> Vec<Diagnostic> {
+pub(super) fn about_the_photo(
+    errors: Vec<Diagnostic>,
+    checked: &CheckedProfile,
+) -> Vec<Diagnostic> {
     let Some(photo) = &checked.profile.basics.photo else {
         return errors;
     };
@@ -38,4 +41,3 @@ pub(super) fn located(warnings: Vec<Diagnostic>, checked: &CheckedProfile) -> Ve
         .map(|w| w.locate(&checked.source))
         .collect()
 }
-

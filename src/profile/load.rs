@@ -327,7 +327,7 @@ mod tests {
                 .unwrap_err();
         assert_eq!(errors.len(), 1);
         let e = &errors[0];
-        assert_eq!(e.message, "unknown key `titel`");
+        assert_eq!(&*e.message, "unknown key `titel`");
         assert_eq!(e.position().unwrap(), "me.toml:6:1");
         assert_eq!(e.key_path.as_deref(), Some("work[0].titel"));
         assert!(
@@ -342,7 +342,7 @@ mod tests {
     fn all_unknown_keys_are_reported_at_once() {
         let text = "[basics]\nname = \"Ada\"\nlabl = \"x\"\nemial = \"a@b.c\"\n[[work]]\nnmae = \"Acme\"\n";
         let errors = parse_text(text).unwrap_err();
-        let messages: Vec<_> = errors.iter().map(|e| e.message.as_str()).collect();
+        let messages: Vec<_> = errors.iter().map(|e| &*e.message).collect();
         assert_eq!(
             messages,
             [
@@ -361,7 +361,7 @@ mod tests {
     fn value_errors_are_reported_alongside_structural_ones() {
         let text = "[basics]\nname = \"Ada\"\nemial = \"x\"\n[[work]]\nstart = \"2022-13\"\n";
         let errors = parse_text(text).unwrap_err();
-        let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+        let messages: Vec<&str> = errors.iter().map(|e| &*e.message).collect();
         assert_eq!(messages.len(), 2, "{messages:?}");
         assert_eq!(messages[0], "unknown key `emial`");
         assert!(messages[1].contains("month 13"), "{messages:?}");
@@ -370,7 +370,7 @@ mod tests {
     #[test]
     fn a_missing_required_key_is_reported_on_its_table_header() {
         let errors = parse_text("[[projects]]\ndescription = \"A tool\"\n").unwrap_err();
-        assert_eq!(errors[0].message, "missing required key `name`");
+        assert_eq!(&*errors[0].message, "missing required key `name`");
         assert_eq!(errors[0].key_path.as_deref(), Some("projects[0].name"));
         assert!(
             errors[0].position().unwrap().starts_with("me.toml:1:"),
@@ -385,7 +385,7 @@ mod tests {
             "[basics]\nname = \"Ada\"\n[[skills]]\nname = \"Rust\"\nkeywords = \"fast\"\n",
         )
         .unwrap_err();
-        assert_eq!(errors[0].message, "wrong type: found string \"fast\"");
+        assert_eq!(&*errors[0].message, "wrong type: found string \"fast\"");
         assert_eq!(errors[0].key_path.as_deref(), Some("skills[0].keywords"));
         assert!(errors[0].expected.as_deref().unwrap().contains("sequence"));
     }
@@ -395,7 +395,7 @@ mod tests {
     #[test]
     fn odd_keys_and_values_are_reported_whole() {
         let errors = parse_text("[basics]\nname = \"Ada\"\n\"na`me\" = 1\n").unwrap_err();
-        assert_eq!(errors[0].message, "unknown key `na`me`");
+        assert_eq!(&*errors[0].message, "unknown key `na`me`");
         assert!(
             errors[0]
                 .expected
@@ -409,7 +409,7 @@ mod tests {
             "[basics]\nname = \"Ada\"\n[[skills]]\nname = \"R\"\nkeywords = \"a, expected b\"\n";
         let errors = parse_text(text).unwrap_err();
         assert_eq!(
-            errors[0].message,
+            &*errors[0].message,
             "wrong type: found string \"a, expected b\""
         );
         assert_eq!(errors[0].expected.as_deref(), Some("a sequence"));
@@ -426,7 +426,7 @@ mod tests {
     #[test]
     fn empty_profile_is_refused() {
         let errors = parse_text("  \n# only a comment\n").unwrap_err();
-        assert_eq!(errors[0].message, "the profile is empty");
+        assert_eq!(&*errors[0].message, "the profile is empty");
     }
 
     #[test]

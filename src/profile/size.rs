@@ -164,7 +164,10 @@ mod tests {
     fn nesting_is_measured_outside_strings_and_comments() {
         assert_eq!(too_deep("a = [[1], {b = 2}]\n[t]\n[[u]]\n", 2), None);
         assert_eq!(too_deep("a = [[[1]]]", 2), Some(6));
-        assert_eq!(too_deep("a = \"[[[\" # {{{\nb = '{{{'\nc = \"\"\"\n[[[\"\"\"", 1), None);
+        assert_eq!(
+            too_deep("a = \"[[[\" # {{{\nb = '{{{'\nc = \"\"\"\n[[[\"\"\"", 1),
+            None
+        );
         assert_eq!(too_deep(&"[v]\nx = {\n".repeat(5), 3), Some(30));
         assert_eq!(too_deep(&"x = {\n[t]]\n".repeat(5), 3), Some(28));
         // Every byte of the text is looked at once.

@@ -243,7 +243,10 @@ proptest! {
 /// Text made of markup markers and words: what makes an inline parser
 /// search, backtrack or nest.
 fn markup_soup() -> impl Strategy<Value = String> {
-    proptest::string::string_regex(r"([\[\]()*_`\\!#]|\*\*|\[a\]\(|https://x\.y/|[a-z]{1,3}| ){1,40}").unwrap()
+    proptest::string::string_regex(
+        r"([\[\]()*_`\\!#]|\*\*|\[a\]\(|https://x\.y/|[a-z]{1,3}| ){1,40}",
+    )
+    .unwrap()
 }
 
 /// TOML-shaped text with the shapes that cost a loader: tables of tables,
@@ -338,4 +341,3 @@ fn arbitrary_profiles_render_or_fail_cleanly() {
         total.get()
     );
 }
-

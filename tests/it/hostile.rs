@@ -86,7 +86,8 @@ fn layout_toml_is_read_through_the_layout_sandbox() {
     let run = dir.run(&["render", "me.toml", "--layout", "./linked"]);
     assert_eq!(run.code, Some(2), "{}", run.stderr);
     assert!(
-        run.stderr.contains("layout.toml leads outside the layout's folder"),
+        run.stderr
+            .contains("layout.toml leads outside the layout's folder"),
         "{}",
         run.stderr
     );
@@ -97,7 +98,8 @@ fn layout_toml_is_read_through_the_layout_sandbox() {
         ("./pipe", "layout.toml is a named pipe, not a regular file"),
     ] {
         let run = run_within(
-            dir.command().args(["render", "me.toml", "--layout", layout]),
+            dir.command()
+                .args(["render", "me.toml", "--layout", layout]),
             Duration::from_secs(20),
         );
         assert_eq!(run.code, Some(2), "{layout}: {}", run.stderr);
@@ -131,9 +133,16 @@ fn a_profiles_layout_must_be_inside_its_folder_but_the_command_line_may_name_any
     }
     // The user's own choice on the command line is not confined.
     dir.write("cv/me.toml", PROFILE);
-    let run = dir.run(&["render", "cv/me.toml", "--layout", "elsewhere", "--pdf-standard", "1.7"]);
+    let run = dir.run(&[
+        "render",
+        "cv/me.toml",
+        "--layout",
+        "elsewhere",
+        "--pdf-standard",
+        "1.7",
+    ]);
     assert!(run.success(), "{}", run.stderr);
-    assert!(pdf_text(&dir.join("cv/me.pdf")).contains("Ada Quill"));
+    assert!(pdf_text(dir.join("cv/me.pdf")).contains("Ada Quill"));
 }
 
 // 4. `output` cannot escape through a linked folder or write into a pipe.
@@ -162,7 +171,8 @@ fn outputs_stay_in_the_profiles_folder_and_never_go_through_special_files() {
     );
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     assert!(
-        run.stderr.contains("the output is a named pipe; vitae writes only regular files"),
+        run.stderr
+            .contains("the output is a named pipe; vitae writes only regular files"),
         "{}",
         run.stderr
     );
@@ -180,7 +190,8 @@ fn clashing_outputs_and_outputs_over_profiles_are_refused_before_anything_is_wri
     let run = dir.run(&["render", "me.toml", "--all-variants"]);
     assert_eq!(run.code, Some(2), "{}", run.stderr);
     assert!(
-        run.stderr.contains("me.toml [a] and me.toml [b] would both write cv.pdf"),
+        run.stderr
+            .contains("me.toml [a] and me.toml [b] would both write cv.pdf"),
         "{}",
         run.stderr
     );
@@ -195,13 +206,21 @@ fn clashing_outputs_and_outputs_over_profiles_are_refused_before_anything_is_wri
 
     let run = dir.run(&["render", "me.toml", "-o", "me.toml"]);
     assert_eq!(run.code, Some(2), "{}", run.stderr);
-    assert!(run.stderr.contains("would be written over the profile"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("would be written over the profile"),
+        "{}",
+        run.stderr
+    );
     assert!(dir.read_text("me.toml").starts_with("[basics]"));
     let run = run_within(
         dir.command().args(["watch", "me.toml", "-o", "./me.toml"]),
         Duration::from_secs(10),
     );
-    assert!(run.stderr.contains("would be written over the profile"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("would be written over the profile"),
+        "{}",
+        run.stderr
+    );
     assert!(dir.read_text("me.toml").starts_with("[basics]"));
 }
 
@@ -249,7 +268,8 @@ fn ten_thousand_warnings_print_twenty_and_a_count() {
     assert!(run.success(), "{}", run.stderr);
     assert!(run.stderr.len() < 30_000, "{} bytes", run.stderr.len());
     assert!(
-        run.stderr.contains("… and 9,980 more like “variant `` names the tag ``"),
+        run.stderr
+            .contains("… and 9,980 more like “variant `` names the tag ``"),
         "{}",
         run.stderr
     );
@@ -277,7 +297,8 @@ fn a_photo_of_too_many_pixels_fails_its_profile_alone() {
     );
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     assert!(
-        run.stderr.contains("`huge.png` is 90000 × 90000 pixels; photos are limited to 40 megapixels")
+        run.stderr
+            .contains("`huge.png` is 90000 × 90000 pixels; photos are limited to 40 megapixels")
             && run.stderr.contains("bomb/me.toml:3:9"),
         "{}",
         run.stderr
@@ -313,18 +334,33 @@ fn runaway_user_layouts_fail_alone_and_leave_no_work_behind() {
     let started = Instant::now();
     let run = run_within(
         dir.command().args([
-            "render", ".", "-j", "2", "--timeout", "3", "--memory", "512", "--format", "png",
-            "--ppi", "20",
+            "render",
+            ".",
+            "-j",
+            "2",
+            "--timeout",
+            "3",
+            "--memory",
+            "512",
+            "--format",
+            "png",
+            "--ppi",
+            "20",
         ]),
         Duration::from_secs(60),
     );
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     assert!(
-        run.stderr.contains("rendering this profile used more than the memory limit (512 MiB)"),
+        run.stderr
+            .contains("rendering this profile used more than the memory limit (512 MiB)"),
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("exceeded the time limit (3 s)"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("exceeded the time limit (3 s)"),
+        "{}",
+        run.stderr
+    );
     assert!(
         run.stderr.contains("pages; vitae renders at most 100"),
         "{}",
@@ -379,7 +415,11 @@ fn watch_memory_stays_flat_over_many_saves() {
             }
         }
     });
-    let wait = || renders.recv_timeout(Duration::from_secs(20)).expect("a render");
+    let wait = || {
+        renders
+            .recv_timeout(Duration::from_secs(20))
+            .expect("a render")
+    };
     wait();
     wait();
     let mut baseline = 0.0;
@@ -402,7 +442,8 @@ fn watch_memory_stays_flat_over_many_saves() {
 // 12. YAML aliases are bounded, and an import too large is not written.
 #[test]
 fn yaml_alias_bombs_and_oversized_imports_are_refused_before_writing() {
-    let mut bomb = String::from("cv:\n  name: Ada\n  a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    let mut bomb =
+        String::from("cv:\n  name: Ada\n  a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
     for level in 1..9 {
         let refs = vec![format!("*a{}", level - 1); 9].join(", ");
         bomb.push_str(&format!("  a{level}: &a{level} [{refs}]\n"));
@@ -412,18 +453,28 @@ fn yaml_alias_bombs_and_oversized_imports_are_refused_before_writing() {
     for _ in 0..20 {
         wide.push_str("      - *s\n");
     }
-    let dir = Sandbox::new().file("bomb.yaml", bomb).file("wide.yaml", wide);
+    let dir = Sandbox::new()
+        .file("bomb.yaml", bomb)
+        .file("wide.yaml", wide);
     let run = run_within(
         dir.command().args(["import", "bomb.yaml"]),
         Duration::from_secs(20),
     );
     assert_eq!(run.code, Some(1), "{}", run.stderr);
-    assert!(run.stderr.contains("once its aliases (*name) are followed"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("once its aliases (*name) are followed"),
+        "{}",
+        run.stderr
+    );
     assert!(!dir.exists("bomb.toml"));
 
     let run = dir.run(&["import", "wide.yaml"]);
     assert_eq!(run.code, Some(1), "{}", run.stderr);
-    assert!(run.stderr.contains("over the limit of 1 MiB for a profile"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("over the limit of 1 MiB for a profile"),
+        "{}",
+        run.stderr
+    );
     assert!(!dir.exists("wide.toml"));
 }
 
@@ -473,8 +524,14 @@ fn strict_errors_svg_photos_and_deep_nesting_are_located() {
             "font.toml",
             &format!("{PROFILE}\n[theme]\nfont = \"Nonexistent Sans\"\n"),
         )
-        .profile("glyph.toml", &format!("{PROFILE}summary = \"I like 🦀.\"\n"))
-        .file("bad.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>\n<bad</svg>")
+        .profile(
+            "glyph.toml",
+            &format!("{PROFILE}summary = \"I like 🦀.\"\n"),
+        )
+        .file(
+            "bad.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>\n<bad</svg>",
+        )
         .profile("svg.toml", &format!("{PROFILE}photo = \"bad.svg\"\n"))
         .profile(
             "deep.toml",
@@ -484,7 +541,11 @@ fn strict_errors_svg_photos_and_deep_nesting_are_located() {
         ("link.toml", "link.toml:3:23", "dropped"),
         ("font.toml", "font.toml:5:8", "Nonexistent Sans"),
         ("glyph.toml", "glyph.toml:3:19", "no font draws"),
-        ("svg.toml", "svg.toml:3:9", "photo refused: `bad.svg`: failed to parse SVG"),
+        (
+            "svg.toml",
+            "svg.toml:3:9",
+            "photo refused: `bad.svg`: failed to parse SVG",
+        ),
         ("deep.toml", "deep.toml:4:1", "recursion"),
     ];
     for (file, at, what) in expect {
@@ -510,7 +571,11 @@ fn flags_keep_their_contract() {
     );
     let run = dir.run(&["render", "me.toml", "--theme", "pages=abc"]);
     assert_eq!(run.code, Some(2), "{}", run.stderr);
-    assert!(run.stderr.contains("--theme pages: bad value"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--theme pages: bad value"),
+        "{}",
+        run.stderr
+    );
     let run = dir.run(&["render", "me.toml", "-f", "png", "--ppi", "nan"]);
     assert_eq!(run.code, Some(2), "{}", run.stderr);
     assert!(!dir.exists("me-1.png"));
@@ -553,7 +618,8 @@ fn a_megabyte_of_bullets_is_refused_quickly_at_the_first_one_too_many() {
     );
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     assert!(
-        run.stderr.contains("the profile has more than 10000 bullets")
+        run.stderr
+            .contains("the profile has more than 10000 bullets")
             && run.stderr.contains("me.toml:6:"),
         "{}",
         run.stderr

@@ -41,7 +41,7 @@ fn proven(text: &str, layout: &str, theme: &[(&str, toml::Value)], what: &str) -
                 .report
                 .findings
                 .iter()
-                .map(|f| f.diagnostic.message.clone())
+                .map(|f| f.diagnostic.message.to_string())
                 .filter(|m| {
                     m.contains("ends page")
                         || m.contains("ends with the heading")

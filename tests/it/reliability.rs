@@ -198,7 +198,9 @@ fn oversized_profiles_are_refused() {
     let output = dir.run(&["render", "big.toml"]);
     assert_eq!(output.code, Some(1));
     assert!(
-        output.stderr.contains("the file is larger than 1 MiB, the limit for a profile"),
+        output
+            .stderr
+            .contains("the file is larger than 1 MiB, the limit for a profile"),
         "{}",
         output.stderr
     );

@@ -285,7 +285,7 @@ end = "2018"
             .iter()
             .map(|d| {
                 (
-                    d.message.clone(),
+                    d.message.to_string(),
                     d.key_path.as_deref().unwrap_or_default().to_string(),
                 )
             })
