@@ -237,8 +237,9 @@ pub fn bounded<T: Send + 'static>(
 const JOB_STACK_BYTES: usize = 16 * 1024 * 1024;
 
 /// How long past the limit a job may run before it is given up: long
-/// enough for the compile's own timeout to report first.
-const JOB_GRACE: Duration = Duration::from_millis(500);
+/// enough for the compile's own timeout, or a child process's, to report
+/// first (`isolate` kills a child two seconds past the limit).
+const JOB_GRACE: Duration = Duration::from_secs(3);
 
 /// Runs one job's pipeline; a panic (a bug) fails that job alone, with a
 /// message, instead of the whole batch.
