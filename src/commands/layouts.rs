@@ -31,10 +31,13 @@ fn list() {
 }
 
 /// A layout's description and every theme option it takes, with defaults.
+/// A user layout's `layout.toml` is text someone else wrote: it is printed
+/// without its control characters.
 fn show(layout: &Layout) {
-    let mut stdout = std::io::stdout().lock();
+    use std::fmt::Write as _;
+    let mut text = String::new();
     let _ = writeln!(
-        stdout,
+        text,
         "{} — {}\n\ntheme options (set in [theme] or with --theme key=value):",
         layout.name(),
         layout.manifest.description
@@ -46,12 +49,13 @@ fn show(layout: &Layout) {
             format!(" ({})", spec.values.join(", "))
         };
         let _ = writeln!(
-            stdout,
+            text,
             "  {key:14} default {}{allowed}\n  {:14} {}",
             spec.default, "", spec.description
         );
     }
     for (key, description) in theme::UNIVERSAL {
-        let _ = writeln!(stdout, "  {key:14} {description}");
+        let _ = writeln!(text, "  {key:14} {description}");
     }
+    let _ = std::io::stdout().write_all(crate::diagnostic::printable(&text).as_bytes());
 }
