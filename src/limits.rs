@@ -3,7 +3,7 @@
 //! vitae runs in CI on profiles from pull requests and on folders their
 //! owners did not write, so every cost a file can impose is capped. The
 //! numbers sit far above any real résumé (the longest example profile is
-//! 12 KiB with 90 bullets) and well below what would hurt a 2 GB runner.
+//! 6 KiB, two pages) and well below what would hurt a 2 GB runner.
 //! `docs/limits.md` lists them for users, and `vitae render --help` points
 //! there; an error that hits one names it.
 
@@ -41,7 +41,7 @@ pub const REPEATS: usize = 20;
 /// Nodes a YAML document may expand to while its aliases are followed.
 pub const YAML_NODES: usize = 200_000;
 
-/// Profiles larger than this (the longest example is 12 KiB) render in a
+/// Profiles larger than this (the longest example is 6 KiB) render in a
 /// child process, like user layouts: Typst's cost grows faster than the
 /// text for some shapes of it (one 32 KiB paragraph of `a-a-a-…` took 15 s
 /// to break into lines, 250 KiB of `N+1 ` 870 MB), so only a profile this
