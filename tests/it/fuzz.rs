@@ -6,7 +6,8 @@
 //! length (`*_in_linear_time`), which catches a quadratic search that small
 //! inputs hide.
 //!
-//! `cargo test` runs a bounded number of cases. For a long run:
+//! `cargo test` runs a bounded number of cases. For a long run,
+//! `scripts/fuzz.sh 30` runs rounds of them for 30 minutes, or:
 //! `PROPTEST_CASES=100000 cargo test --release --test it fuzz:: -- --nocapture`.
 //! Any failure proptest finds is shrunk, and its seed is saved under
 //! `tests/it/fuzz.proptest-regressions` (or, for the generated profiles,
