@@ -31,27 +31,39 @@ pub(super) fn shown_as(c: char) -> char {
     }
 }
 
+/// How many diagnostics of each kind have been seen. [`capped`] and
+/// [`thin`] count with it, so what one prints is what the other keeps.
+#[derive(Default)]
+struct Repeats(HashMap<(bool, String), usize>);
+
+impl Repeats {
+    /// Counts `d`; its kind is the message with its quoted names and
+    /// numbers left out. Returns the kind and how many of it so far.
+    fn count(&mut self, d: &Diagnostic) -> ((bool, String), usize) {
+        let kind = (d.is_error(), shape(&d.message));
+        let n = self.0.entry(kind.clone()).or_insert(0);
+        *n += 1;
+        (kind, *n)
+    }
+}
+
 /// At most [`limits::REPEATS`] diagnostics of each kind, then one line
 /// counting the rest: 10,000 unknown tags are one mistake made 10,000
-/// times, and printing each would bury everything else. A kind is the
-/// message with its quoted names and numbers left out.
+/// times, and printing each would bury everything else.
 pub fn capped(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
-    let mut seen: std::collections::HashMap<(bool, String), usize> =
-        std::collections::HashMap::new();
+    let mut repeats = Repeats::default();
     let mut shown = Vec::new();
     let mut order = Vec::new();
     for d in diagnostics {
-        let kind = (d.is_error(), shape(&d.message));
-        let n = seen.entry(kind.clone()).or_insert(0);
-        *n += 1;
-        if *n <= crate::limits::REPEATS {
+        let (kind, n) = repeats.count(d);
+        if n <= limits::REPEATS {
             shown.push(d.clone());
-        } else if *n == crate::limits::REPEATS + 1 {
+        } else if n == limits::REPEATS + 1 {
             order.push((kind, d.severity));
         }
     }
     for (kind, severity) in order {
-        let more = seen[&kind] - crate::limits::REPEATS;
+        let more = repeats.0[&kind] - limits::REPEATS;
         shown.push(Diagnostic {
             severity,
             ..Diagnostic::error(format!("… and {} more like “{}”", thousands(more), kind.1))
@@ -65,11 +77,9 @@ pub fn capped(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
 /// location holds its whole file, so 10,000 warnings about an 80 KiB
 /// profile would otherwise be 800 MB on their way out of a child process.
 pub fn thin<'a>(diagnostics: impl IntoIterator<Item = &'a mut Diagnostic>) {
-    let mut seen: HashMap<(bool, String), usize> = HashMap::new();
+    let mut repeats = Repeats::default();
     for d in diagnostics {
-        let n = seen.entry((d.is_error(), shape(&d.message))).or_insert(0);
-        *n += 1;
-        if *n > limits::REPEATS
+        if repeats.count(d).1 > limits::REPEATS
             && let Some(position) = d.position()
         {
             d.location = None;
