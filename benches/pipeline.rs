@@ -33,7 +33,7 @@ fn stages(c: &mut Criterion) {
         &vitae::profile::rules::section_ids(&parsed.profile),
     )
     .unwrap();
-    let (data, _) = layout_data::build(&parsed.profile, &theme, "en", None);
+    let (data, _) = layout_data::build(&parsed.profile, &theme, "en", Default::default());
     let json = serde_json::to_vec_pretty(&data).unwrap();
     let engine = pipeline::engine();
     let fonts = engine.fonts_for(None);
@@ -52,7 +52,7 @@ fn stages(c: &mut Criterion) {
     group.bench_function("3 layout data", |b| {
         b.iter(|| {
             serde_json::to_vec_pretty(
-                &layout_data::build(black_box(&parsed.profile), &theme, "en", None).0,
+                &layout_data::build(black_box(&parsed.profile), &theme, "en", Default::default()).0,
             )
             .unwrap()
         })
@@ -79,7 +79,7 @@ fn stages(c: &mut Criterion) {
     let sections: Vec<String> = data.sections.iter().map(|s| s.id.clone()).collect();
     group.bench_function("5 proofs (facts and all six)", |b| {
         b.iter(|| {
-            let facts = layout_data::facts(&checked.profile, &theme, "en", &sections);
+            let facts = layout_data::facts(&checked.profile, &theme, "en", &sections, &[]);
             let input = vitae::proof::Input {
                 facts: &facts,
                 source: &checked.source,

@@ -38,40 +38,11 @@ pub fn photo(checked: &CheckedProfile, folder: &Path) -> Result<Option<Asset>, D
 
 /// Reads a profile's photo, refusing anything outside the profile's folder.
 fn load_photo(folder: &Path, relative: &str) -> Result<Asset, String> {
-    let path = Path::new(relative);
-    if path.is_absolute()
-        || path
-            .components()
-            .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
-    {
-        return Err(format!(
-            "`{relative}` must be a path inside the profile's folder, without `..`"
-        ));
-    }
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
+    let extension = extension_of(relative);
     if !matches!(extension.as_str(), "png" | "jpg" | "jpeg" | "svg") {
         return Err(format!("`{relative}` is not a PNG, JPEG or SVG file"));
     }
-    let root =
-        fs::canonicalize(folder).map_err(|e| format!("cannot open the profile's folder: {e}"))?;
-    let real = fs::canonicalize(root.join(path))
-        .map_err(|_| format!("`{relative}` does not exist next to the profile"))?;
-    if !real.starts_with(&root) {
-        return Err(format!(
-            "`{relative}` leads outside the profile's folder (through a symbolic link)"
-        ));
-    }
-    let bytes = files::read_capped(&real, MAX_PHOTO_BYTES).map_err(|problem| match problem {
-        ReadProblem::TooLarge { limit } => format!(
-            "`{relative}` is larger than {}, the limit for a photo",
-            files::size(limit)
-        ),
-        other => format!("`{relative}` {other}"),
-    })?;
+    let bytes = read_inside(folder, relative, MAX_PHOTO_BYTES, "a photo")?;
     if !has_signature(&extension, &bytes) {
         return Err(format!(
             "`{relative}` is not really a {} file",
@@ -82,6 +53,52 @@ fn load_photo(folder: &Path, relative: &str) -> Result<Asset, String> {
     Ok(Asset {
         path: format!("{ASSET_DIR}photo.{extension}"),
         bytes,
+    })
+}
+
+/// The lower-case extension of a path, or "".
+pub fn extension_of(relative: &str) -> String {
+    Path::new(relative)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default()
+}
+
+/// Reads a file a profile names (`relative` to its `folder`): only a
+/// regular file inside the folder, links followed, at most `limit` bytes.
+/// The error says why, naming the file and `what` it was meant to be.
+pub fn read_inside(
+    folder: &Path,
+    relative: &str,
+    limit: u64,
+    what: &str,
+) -> Result<Vec<u8>, String> {
+    let path = Path::new(relative);
+    if path.is_absolute()
+        || path
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+    {
+        return Err(format!(
+            "`{relative}` must be a path inside the profile's folder, without `..`"
+        ));
+    }
+    let root =
+        fs::canonicalize(folder).map_err(|e| format!("cannot open the profile's folder: {e}"))?;
+    let real = fs::canonicalize(root.join(path))
+        .map_err(|_| format!("`{relative}` does not exist next to the profile"))?;
+    if !real.starts_with(&root) {
+        return Err(format!(
+            "`{relative}` leads outside the profile's folder (through a symbolic link)"
+        ));
+    }
+    files::read_capped(&real, limit).map_err(|problem| match problem {
+        ReadProblem::TooLarge { limit } => format!(
+            "`{relative}` is larger than {}, the limit for {what}",
+            files::size(limit)
+        ),
+        other => format!("`{relative}` {other}"),
     })
 }
 

@@ -60,7 +60,7 @@ pub fn json_resume(p: &Profile) -> Exported {
         certificates: all(&p.certificates, |c| {
             fill!(Certificate, c, [name, date, issuer, url])
         }),
-        publications: all(&p.publications, |x| {
+        publications: all(&p.publications.entries, |x| {
             fill!(Publication, x, [name, publisher, date, url, summary])
         }),
         skills: skills(&p.skills, &mut not_mapped),

@@ -36,6 +36,8 @@ pub const DEFAULT_LAYOUT: &str = "classic";
 pub struct Manifest {
     pub name: String,
     pub description: String,
+    /// The kind of CV (and career) the layout suits, for `vitae layouts`.
+    pub suits: Option<String>,
     /// The most pages this layout is designed for (e.g. 1 for a one-page
     /// résumé); more is a warning, an error with `--strict`.
     pub max_pages: Option<usize>,
@@ -164,6 +166,7 @@ impl Layout {
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default(),
                 description: "a user layout".into(),
+                suits: None,
                 max_pages: None,
                 omits: Vec::new(),
                 options: BTreeMap::new(),

@@ -20,6 +20,7 @@
 
 pub mod assets;
 pub mod batch;
+pub mod bibliography;
 pub mod cli;
 pub mod commands;
 pub mod compile;

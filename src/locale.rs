@@ -24,6 +24,14 @@ pub struct Words {
     /// one): "Photo of {}" with the name, or just "Photo" without one.
     #[serde(skip)]
     pub photo: [&'static str; 2],
+    /// Labels of the personal details: date of birth, nationality,
+    /// driving licence.
+    #[serde(skip)]
+    pub personal: [&'static str; 3],
+    /// Headings of the kinds of publication a `.bib` file's references are
+    /// listed under (`bibliography::Kind`, in order).
+    #[serde(skip)]
+    pub publication_kinds: [&'static str; 5],
     #[serde(skip)]
     pub months: [&'static str; 12],
     #[serde(skip)]
@@ -94,6 +102,14 @@ static EN: Words = Words {
     contact: Cow::Borrowed("Contact"),
     at: Cow::Borrowed("at"),
     photo: ["Photo of {}", "Photo"],
+    personal: ["Date of birth", "Nationality", "Driving licence"],
+    publication_kinds: [
+        "Journal articles",
+        "Conference papers",
+        "Books and chapters",
+        "Theses",
+        "Other publications",
+    ],
     months: [
         "January",
         "February",
@@ -135,6 +151,14 @@ static DE: Words = Words {
     contact: Cow::Borrowed("Kontakt"),
     at: Cow::Borrowed("bei"),
     photo: ["Foto von {}", "Foto"],
+    personal: ["Geburtsdatum", "Staatsangehörigkeit", "Führerschein"],
+    publication_kinds: [
+        "Zeitschriftenartikel",
+        "Konferenzbeiträge",
+        "Bücher und Buchkapitel",
+        "Abschlussarbeiten",
+        "Weitere Veröffentlichungen",
+    ],
     months: [
         "Januar",
         "Februar",
@@ -177,6 +201,14 @@ static FR: Words = Words {
     contact: Cow::Borrowed("Contact"),
     at: Cow::Borrowed("chez"),
     photo: ["Photo de {}", "Photo"],
+    personal: ["Date de naissance", "Nationalité", "Permis de conduire"],
+    publication_kinds: [
+        "Articles de revue",
+        "Communications",
+        "Livres et chapitres",
+        "Thèses et mémoires",
+        "Autres publications",
+    ],
     months: [
         "janvier",
         "février",
@@ -219,6 +251,14 @@ static ES: Words = Words {
     contact: Cow::Borrowed("Contacto"),
     at: Cow::Borrowed("en"),
     photo: ["Foto de {}", "Foto"],
+    personal: ["Fecha de nacimiento", "Nacionalidad", "Permiso de conducir"],
+    publication_kinds: [
+        "Artículos de revista",
+        "Ponencias en congresos",
+        "Libros y capítulos",
+        "Tesis",
+        "Otras publicaciones",
+    ],
     months: [
         "enero",
         "febrero",
@@ -261,6 +301,14 @@ static PT: Words = Words {
     contact: Cow::Borrowed("Contato"),
     at: Cow::Borrowed("em"),
     photo: ["Foto de {}", "Foto"],
+    personal: ["Data de nascimento", "Nacionalidade", "Carta de condução"],
+    publication_kinds: [
+        "Artigos em revistas",
+        "Artigos em conferências",
+        "Livros e capítulos",
+        "Teses e dissertações",
+        "Outras publicações",
+    ],
     months: [
         "janeiro",
         "fevereiro",
@@ -303,6 +351,14 @@ static HI: Words = Words {
     contact: Cow::Borrowed("संपर्क"),
     at: Cow::Borrowed("·"),
     photo: ["{} की फ़ोटो", "फ़ोटो"],
+    personal: ["जन्म तिथि", "राष्ट्रीयता", "ड्राइविंग लाइसेंस"],
+    publication_kinds: [
+        "शोध-पत्रिका लेख",
+        "सम्मेलन पत्र",
+        "पुस्तकें और अध्याय",
+        "शोध-प्रबंध",
+        "अन्य प्रकाशन",
+    ],
     months: [
         "जनवरी",
         "फ़रवरी",

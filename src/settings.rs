@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use crate::assets::{self, Asset};
 use crate::batch::{Job, Variants};
+use crate::bibliography::{self, Reference};
 use crate::cli::CommonArgs;
 use crate::diagnostic::Diagnostic;
 use crate::encode::{Format, Standards};
@@ -102,6 +103,8 @@ pub struct JobSettings {
     pub locale: String,
     /// The profile's photo, checked and read.
     pub photo: Option<Asset>,
+    /// The publications of the profile's `.bib` file, formatted.
+    pub references: Vec<Reference>,
     /// Where the output goes (for PNG, the pages are named after it).
     pub output: PathBuf,
     pub format: Format,
@@ -127,6 +130,10 @@ impl JobSettings {
             .map_err(|diag| errors.push(diag))
             .ok()
             .flatten();
+        let locale = locale_of(checked);
+        let references = bibliography::load(checked, folder, &locale)
+            .map_err(|mut bib_errors| errors.append(&mut bib_errors))
+            .unwrap_or_default();
         let Some(layout) = layout else {
             return Err(errors);
         };
@@ -160,8 +167,9 @@ impl JobSettings {
             Some(theme) if errors.is_empty() => Ok(Self {
                 layout,
                 theme,
-                locale: locale_of(checked),
+                locale,
                 photo,
+                references,
                 output,
                 format: run.format,
                 strict: run.strict,

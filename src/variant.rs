@@ -112,7 +112,7 @@ macro_rules! each_list {
         $each!(p.skills);
         $each!(p.awards);
         $each!(p.certificates);
-        $each!(p.publications);
+        $each!(p.publications.entries);
         $each!(p.languages);
         $each!(p.interests);
         $each!(p.references);

@@ -18,7 +18,8 @@ pub fn run(name: Option<&str>, _term: &Terminal) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// One line per built-in layout: its name and what it is for.
+/// Each built-in layout: its name and what it looks like, then the kind
+/// of CV it suits.
 fn list() {
     let mut stdout = std::io::stdout().lock();
     let names = Layout::builtin_names();
@@ -26,8 +27,15 @@ fn list() {
     for name in names {
         if let Some(layout) = Layout::builtin(name) {
             let _ = writeln!(stdout, "{name:width$}  {}", layout.manifest.description);
+            if let Some(suits) = &layout.manifest.suits {
+                let _ = writeln!(stdout, "{:width$}  suits: {suits}", "");
+            }
         }
     }
+    let _ = writeln!(
+        stdout,
+        "\n`vitae layouts NAME` shows a layout's theme options; `--layout NAME` renders with it."
+    );
 }
 
 /// A layout's description and every theme option it takes, with defaults.
@@ -36,11 +44,13 @@ fn list() {
 fn show(layout: &Layout) {
     use std::fmt::Write as _;
     let mut text = String::new();
+    let _ = writeln!(text, "{} — {}", layout.name(), layout.manifest.description);
+    if let Some(suits) = &layout.manifest.suits {
+        let _ = writeln!(text, "suits: {suits}");
+    }
     let _ = writeln!(
         text,
-        "{} — {}\n\ntheme options (set in [theme] or with --theme key=value):",
-        layout.name(),
-        layout.manifest.description
+        "\ntheme options (set in [theme] or with --theme key=value):"
     );
     for (key, spec) in &layout.manifest.options {
         let allowed = if spec.values.is_empty() {

@@ -59,7 +59,7 @@ fn has_groups(p: &Profile) -> bool {
         || any(&p.skills)
         || any(&p.awards)
         || any(&p.certificates)
-        || any(&p.publications)
+        || any(&p.publications.entries)
         || any(&p.languages)
         || any(&p.interests)
         || any(&p.references)
@@ -80,5 +80,5 @@ fn has_details(p: &Profile) -> bool {
         || p.projects.iter().any(|x| !x.details.is_empty())
         || p.awards.iter().any(|x| !x.details.is_empty())
         || p.certificates.iter().any(|x| !x.details.is_empty())
-        || p.publications.iter().any(|x| !x.details.is_empty())
+        || p.publications.entries.iter().any(|x| !x.details.is_empty())
 }

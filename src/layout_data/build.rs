@@ -19,16 +19,17 @@ pub fn build(
     profile: &Profile,
     theme: &Theme,
     locale_code: &str,
-    photo: Option<String>,
+    extras: Extras,
 ) -> (LayoutData, Vec<Diagnostic>) {
     let mut builder = Builder::new(locale_code, theme, &profile.words);
+    builder.references = extras.references.to_vec();
     let words = builder.words.clone();
     let data = LayoutData {
         data_version: DATA_VERSION,
         meta: meta(profile, locale_code),
         words,
         theme: theme.layout_options.clone(),
-        basics: builder.basics(&profile.basics, photo),
+        basics: builder.basics(&profile.basics, extras.photo.map(String::from)),
         cover: profile.cover.as_ref().map(|c| CoverData {
             title: builder.rich(c.title.as_deref()),
             subtitle: builder.rich(c.subtitle.as_deref()),
@@ -88,6 +89,10 @@ pub(super) struct Builder {
     /// How prose is typeset in the locale (quotes, dashes, spaces).
     rules: &'static Rules,
     pub(super) warnings: Vec<Diagnostic>,
+    /// Whether the layout shows personal details (its `personal` option).
+    pub(super) personal: bool,
+    /// The `.bib` references, listed with the publications.
+    pub(super) references: Vec<crate::bibliography::Reference>,
 }
 
 impl Builder {
@@ -99,6 +104,8 @@ impl Builder {
             style: theme.date_style,
             rules: Rules::of(locale_code),
             warnings: Vec::new(),
+            personal: shows_personal(theme),
+            references: Vec::new(),
         }
     }
 
@@ -283,7 +290,25 @@ impl Builder {
             push("location", "location", location.clone(), None);
         }
         let name = name_of(b);
+        let mut personal = Vec::new();
+        let shown = if self.personal {
+            self.words.personal
+        } else {
+            [""; 3]
+        };
+        for (value, label) in [&b.date_of_birth, &b.nationality, &b.driving_licence]
+            .into_iter()
+            .zip(shown)
+        {
+            if let (false, Some(value)) = (label.is_empty(), self.rich(value.as_deref())) {
+                personal.push(DetailData {
+                    label: self.rich(Some(label)),
+                    value,
+                });
+            }
+        }
         BasicsData {
+            personal,
             photo_alt: photo.as_ref().map(|_| self.words.photo_of(name.as_deref())),
             name,
             label: self.rich(b.label.as_deref()),
@@ -293,6 +318,12 @@ impl Builder {
             photo,
         }
     }
+}
+
+/// Whether the layout shows personal details: it offers a `personal`
+/// option and the theme turns it on.
+pub(crate) fn shows_personal(theme: &Theme) -> bool {
+    theme.layout_options.get("personal") == Some(&serde_json::Value::Bool(true))
 }
 
 /// The name as plain text, when the profile gives one.
@@ -314,7 +345,7 @@ mod tests {
 
     fn data(text: &str) -> LayoutData {
         let parsed = parse(SourceFile::new("x.toml", text)).unwrap();
-        build(&parsed.profile, &Theme::default(), "en", None).0
+        build(&parsed.profile, &Theme::default(), "en", Extras::default()).0
     }
 
     #[test]
@@ -341,7 +372,7 @@ mod tests {
             ..Theme::default()
         };
         let parsed = parse(SourceFile::new("x.toml", text)).unwrap();
-        let d = build(&parsed.profile, &theme, "en", None).0;
+        let d = build(&parsed.profile, &theme, "en", Extras::default()).0;
         let ids: Vec<&str> = d.sections.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["closing", "skills"]);
         assert_eq!(d.sections[1].title, "Toolbox");
@@ -364,7 +395,16 @@ mod tests {
     fn the_photo_has_alt_text_in_the_profile_language() {
         let parsed = parse(SourceFile::new("x.toml", "[basics]\nname = \"Ada *Q*\"\n")).unwrap();
         let photo = Some("/@vitae/photo.png".to_string());
-        let d = build(&parsed.profile, &Theme::default(), "de", photo).0;
+        let d = build(
+            &parsed.profile,
+            &Theme::default(),
+            "de",
+            Extras {
+                photo: photo.as_deref(),
+                ..Extras::default()
+            },
+        )
+        .0;
         assert_eq!(d.basics.photo_alt.as_deref(), Some("Foto von Ada Q"));
         assert_eq!(data("[basics]\nname = \"A\"\n").basics.photo_alt, None);
     }
@@ -384,7 +424,7 @@ mod tests {
             "[basics]\nname = \"A\"\n[numbers]\n[[sections]]\ntitle = \"Notes\"\n",
         ))
         .unwrap();
-        let (_, warnings) = build(&parsed.profile, &Theme::default(), "en", None);
+        let (_, warnings) = build(&parsed.profile, &Theme::default(), "en", Extras::default());
         let messages: Vec<&str> = warnings.iter().map(|w| &*w.message).collect();
         assert_eq!(
             messages,
@@ -402,7 +442,7 @@ mod tests {
             "[basics]\nname = \"A\"\nlabel = 'Ops \"lead\"'\nsummary = '2019-2021: `a-b`'\n[titles]\nsummary = 'Das \"Profil\"'\n",
         ))
         .unwrap();
-        let d = build(&parsed.profile, &Theme::default(), "de", None).0;
+        let d = build(&parsed.profile, &Theme::default(), "de", Extras::default()).0;
         assert_eq!(d.basics.label.unwrap()[0].text, "Ops „lead“");
         assert_eq!(d.sections[0].title, "Das „Profil“");
         let summary: Vec<&str> = d.sections[0].text[0]
@@ -419,7 +459,7 @@ mod tests {
             "[basics]\nname = \"A\"\nlabel = \"[x](javascript:alert(1))\"\n",
         ))
         .unwrap();
-        let (d, warnings) = build(&parsed.profile, &Theme::default(), "en", None);
+        let (d, warnings) = build(&parsed.profile, &Theme::default(), "en", Extras::default());
         assert_eq!(warnings.len(), 1);
         assert!(d.basics.label.unwrap().iter().all(|s| s.link.is_none()));
     }

@@ -21,6 +21,15 @@ mod typeset;
 pub use build::build;
 pub use facts::{Fact, FactRole, Origin, facts};
 
+/// What a job brings besides the profile's text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Extras<'a> {
+    /// The photo's virtual path (`/@vitae/photo.png`), when there is one.
+    pub photo: Option<&'a str>,
+    /// The profile's `.bib` references, formatted.
+    pub references: &'a [crate::bibliography::Reference],
+}
+
 /// The version of the data contract.
 pub const DATA_VERSION: u32 = 2;
 
@@ -66,6 +75,10 @@ pub struct BasicsData {
     /// The photo's alt text in the document's language ("Photo of Ada
     /// Quill"): pass it as `image(alt: …)`; PDF/UA refuses an image without.
     pub photo_alt: Option<String>,
+    /// Personal details of a European CV (date of birth, nationality,
+    /// driving licence), labelled in the document's language; empty unless
+    /// the layout offers a `personal` option and it is on.
+    pub personal: Vec<DetailData>,
 }
 
 #[derive(Debug, Serialize)]
@@ -154,6 +167,11 @@ pub struct Entry {
     pub featured: bool,
     pub level: Option<String>,
     pub value: Option<Rich>,
+    /// A reference of the profile's `.bib` file, formatted by its citation
+    /// style: all of it is in `text`. Print it as a bibliography does.
+    pub bibliography: bool,
+    /// A numbered style's label of a `.bib` reference ("[3]").
+    pub label: Option<String>,
 }
 
 #[derive(Debug, Serialize)]

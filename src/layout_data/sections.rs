@@ -105,7 +105,11 @@ impl Builder {
             "skills" => self.grouped(&p.skills, Self::skill),
             "awards" => self.grouped(&p.awards, Self::award),
             "certificates" => self.grouped(&p.certificates, Self::certificate),
-            "publications" => self.grouped(&p.publications, Self::publication),
+            "publications" => {
+                let mut entries = self.grouped(&p.publications.entries, Self::publication);
+                entries.extend(self.bib_references());
+                entries
+            }
             "languages" => self.grouped(&p.languages, Self::language),
             "interests" => self.grouped(&p.interests, Self::interest),
             "references" => self.grouped(&p.references, Self::reference),
@@ -160,6 +164,33 @@ impl Builder {
             details: self.details(&x.details),
             ..Entry::default()
         }
+    }
+
+    /// The `.bib` references, after the hand-written publications: under
+    /// a heading of their kind when there is more than one kind.
+    fn bib_references(&mut self) -> Vec<Entry> {
+        let references = std::mem::take(&mut self.references);
+        let kinds = references
+            .iter()
+            .map(|r| r.kind)
+            .collect::<std::collections::BTreeSet<_>>();
+        let entries = references
+            .iter()
+            .map(|r| Entry {
+                group: (kinds.len() > 1).then(|| {
+                    vec![Span {
+                        text: self.words.publication_kinds[r.kind.index()].to_string(),
+                        ..Span::default()
+                    }]
+                }),
+                text: vec![r.text.clone()],
+                bibliography: true,
+                label: r.label.clone(),
+                ..Entry::default()
+            })
+            .collect();
+        self.references = references;
+        entries
     }
 
     fn language(&mut self, l: &Language) -> Entry {

@@ -244,6 +244,7 @@ fn lay_out(
         &settings.theme,
         &settings.locale,
         &sections,
+        &settings.references,
     );
     let accent = settings
         .theme
@@ -310,8 +311,11 @@ fn build_data(
     settings: &JobSettings,
     theme: &Theme,
 ) -> (LayoutData, Vec<Diagnostic>) {
-    let photo = settings.photo.as_ref().map(|p| p.path.clone());
-    layout_data::build(&checked.profile, theme, &settings.locale, photo)
+    let extras = layout_data::Extras {
+        photo: settings.photo.as_ref().map(|p| p.path.as_str()),
+        references: &settings.references,
+    };
+    layout_data::build(&checked.profile, theme, &settings.locale, extras)
 }
 
 /// Compiles the job and proves the result; with a page budget, along the

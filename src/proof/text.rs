@@ -414,7 +414,8 @@ mod tests {
         let layout = Layout::builtin("classic").unwrap();
         let theme = crate::theme::resolve(&layout, &parsed.profile.theme, &parsed.source, &[], &[])
             .unwrap();
-        let (data, _) = crate::layout_data::build(&parsed.profile, &theme, "en", None);
+        let (data, _) =
+            crate::layout_data::build(&parsed.profile, &theme, "en", Default::default());
         let json = serde_json::to_vec(&serde_json::to_value(&data).unwrap()).unwrap();
         let engine = Engine::new(FontSet::bundled());
         let fonts = engine.fonts_for(None);

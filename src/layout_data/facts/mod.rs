@@ -68,9 +68,17 @@ pub enum FactRole {
 /// `sections` are the ids of the sections the data carries (not hidden,
 /// not empty: a variant may remove every entry of a section whose title
 /// the profile renames), so that facts and data agree.
-pub fn facts(profile: &Profile, theme: &Theme, locale: &str, sections: &[String]) -> Vec<Fact> {
+pub fn facts(
+    profile: &Profile,
+    theme: &Theme,
+    locale: &str,
+    sections: &[String],
+    references: &[crate::bibliography::Reference],
+) -> Vec<Fact> {
+    let mut builder = Builder::new(locale, theme, &profile.words);
+    builder.references = references.to_vec();
     let mut walk = Walk {
-        builder: Builder::new(locale, theme, &profile.words),
+        builder,
         facts: Vec::new(),
         section: None,
         entry: None,
@@ -289,6 +297,11 @@ impl Walk {
             }
         }
         self.location("basics", b.location.as_ref());
+        if self.builder.personal {
+            self.text("basics.date_of_birth", b.date_of_birth.as_deref());
+            self.text("basics.nationality", b.nationality.as_deref());
+            self.text("basics.driving_licence", b.driving_licence.as_deref());
+        }
         if let Some(cover) = &profile.cover {
             self.text("cover.title", cover.title.as_deref());
             self.text("cover.subtitle", cover.subtitle.as_deref());
@@ -368,9 +381,9 @@ mod tests {
     /// The facts of a profile, for the sections its layout data carries.
     fn facts_with(text: &str, theme: &Theme) -> Vec<Fact> {
         let parsed = parse(SourceFile::new("x.toml", text)).unwrap();
-        let (data, _) = super::super::build(&parsed.profile, theme, "en", None);
+        let (data, _) = super::super::build(&parsed.profile, theme, "en", Default::default());
         let sections: Vec<String> = data.sections.into_iter().map(|s| s.id).collect();
-        facts(&parsed.profile, theme, "en", &sections)
+        facts(&parsed.profile, theme, "en", &sections, &[])
     }
 
     fn facts_of(text: &str) -> Vec<Fact> {

@@ -210,8 +210,13 @@ impl Walk {
     }
 
     pub(super) fn publications(&mut self, p: &Profile) {
-        self.each_grouped("publications", &p.publications, |this, i, x| {
-            let at = format!("publications[{i}]");
+        let at = if p.publications.bibtex.is_some() {
+            "publications.entries"
+        } else {
+            "publications"
+        };
+        self.each_grouped(at, &p.publications.entries, |this, i, x| {
+            let at = format!("{at}[{i}]");
             this.entry();
             this.text(&format!("{at}.name"), Some(&x.name));
             this.text(&format!("{at}.publisher"), x.publisher.as_deref());
@@ -221,6 +226,23 @@ impl Walk {
             this.prose(&format!("{at}.summary"), x.summary.as_deref());
             this.details(&format!("{at}.details"), &x.details);
         });
+        self.bib_references(p);
+    }
+
+    /// The `.bib` references: each one's whole text is a fact, located at
+    /// `bibtex = …`. The kinds' headings are vitae's words, not facts.
+    fn bib_references(&mut self, p: &Profile) {
+        let Some(source) = &p.publications.bibtex else {
+            return;
+        };
+        let references = std::mem::take(&mut self.builder.references);
+        for r in &references {
+            self.entry();
+            self.role = FactRole::Body;
+            let path = format!("publications.bibtex[{}]", r.key);
+            self.push(path, r.plain(), Origin::Span(source.file.span()));
+        }
+        self.builder.references = references;
     }
 
     pub(super) fn languages(&mut self, p: &Profile) {

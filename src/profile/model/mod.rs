@@ -63,9 +63,11 @@ pub trait Grouped {
 }
 
 mod entries;
+mod publications;
 mod values;
 
 pub use entries::*;
+pub use publications::*;
 pub use values::*;
 
 /// A whole profile.
@@ -93,8 +95,11 @@ pub struct Profile {
     pub awards: Vec<Award>,
     #[serde(default)]
     pub certificates: Vec<Certificate>,
+    /// Publications: `[[publications]]` entries, or a `[publications]`
+    /// table naming a BibTeX file (`bibtex = "papers.bib"`).
     #[serde(default)]
-    pub publications: Vec<Publication>,
+    #[schemars(with = "Option<PublicationsSchema>")]
+    pub publications: Publications,
     #[serde(default)]
     pub languages: Vec<Language>,
     #[serde(default)]
@@ -165,6 +170,14 @@ pub struct Basics {
     pub signature: Option<String>,
     #[serde(default)]
     pub profiles: Vec<SocialProfile>,
+    /// Personal details of a European CV (Lebenslauf), printed as written
+    /// ("12 April 1990"): shown only by layouts that offer them (banner's
+    /// `personal` option), never by the others.
+    pub date_of_birth: Option<String>,
+    /// Personal detail: nationality ("German"); see `date_of_birth`.
+    pub nationality: Option<String>,
+    /// Personal detail: driving licence classes ("B, BE"); see `date_of_birth`.
+    pub driving_licence: Option<String>,
 }
 
 /// A tailored version of the profile. Untagged entries and bullets are in

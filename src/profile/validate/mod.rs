@@ -110,7 +110,7 @@ impl Checker<'_> {
             self.date(cert.date.as_ref(), false);
             self.url(cert.url.as_ref());
         }
-        for publication in &p.publications {
+        for publication in &p.publications.entries {
             self.date(publication.date.as_ref(), false);
             self.url(publication.url.as_ref());
         }
