@@ -8,7 +8,7 @@ cargo build --release --quiet
 mkdir -p docs/gallery
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-for pair in classic:priya-raman modern:priya-raman compact:daniel-okafor notebook:mira-lindqvist; do
+for pair in classic:priya-raman modern:priya-raman compact:daniel-okafor notebook:mira-lindqvist academic:helena-brandt timeline:priya-raman banner:helena-brandt; do
   layout=${pair%%:*}
   profile=${pair#*:}
   "${CARGO_TARGET_DIR:-target}/release/vitae" render "profiles/$profile.toml" --layout "$layout" --format png --ppi 90 -o "$out/$layout.pdf" --quiet

@@ -203,6 +203,9 @@ fn anonymise(profile: &mut Profile) {
     b.location = None;
     b.photo = None;
     b.signature = None;
+    b.date_of_birth = None;
+    b.nationality = None;
+    b.driving_licence = None;
     b.profiles.clear();
     profile.references.clear();
     let unsign = |blocks: &mut Vec<Block>| blocks.iter_mut().for_each(|b| b.signature = None);

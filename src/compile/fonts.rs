@@ -15,6 +15,9 @@ use typst::utils::LazyHash;
 
 static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/fonts");
 
+/// The folder of `fonts/` whose fonts are icons, not text (see `icons`).
+pub const ICON_FONTS: &str = "font-awesome";
+
 /// Where a face's bytes come from.
 #[derive(Debug)]
 enum FontSource {
@@ -63,7 +66,10 @@ impl FontSet {
                 .path()
                 .extension()
                 .is_some_and(|e| e == "ttf" || e == "otf" || e == "ttc");
-            if !is_font {
+            // The icon fonts are drawn from as shapes (`icons`), never as
+            // text: they map emoji too, which should stay missing rather
+            // than turn into icons.
+            if !is_font || file.path().starts_with(ICON_FONTS) {
                 continue;
             }
             let data: &'static [u8] = file.contents();
@@ -165,6 +171,11 @@ impl FontSet {
         }
         missing
     }
+}
+
+/// The bytes of a bundled font file, by its path under `fonts/`.
+pub fn bundled_file(path: &str) -> Option<&'static [u8]> {
+    BUNDLED.get_file(path).map(|f| f.contents())
 }
 
 fn all_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<'static>> {

@@ -6,6 +6,7 @@
 
 pub mod font_checks;
 pub mod fonts;
+pub mod icons;
 pub mod world;
 
 use std::collections::HashMap;

@@ -26,6 +26,8 @@ pub const DATA_PATH: &str = "/profile.json";
 pub const ASSET_DIR: &str = "/@vitae/";
 /// vitae's Typst helpers, importable by every layout.
 pub const SHARED_LIBRARY_PATH: &str = "/@vitae/vitae.typ";
+/// The contact icons' outlines, which vitae.typ draws (see `icons`).
+pub const ICONS_PATH: &str = "/@vitae/icons.json";
 
 /// A project-rooted file id for a virtual path.
 pub fn file_id(path: &str) -> FileId {
@@ -39,6 +41,7 @@ pub struct VitaeWorld<'a> {
     layout: &'a Layout,
     main: FileId,
     shared_library: FileId,
+    icons: FileId,
     data: (FileId, Bytes),
     assets: Vec<(FileId, Bytes)>,
     today: Option<Datetime>,
@@ -60,6 +63,7 @@ impl<'a> VitaeWorld<'a> {
             layout,
             main: file_id("/main.typ"),
             shared_library: file_id(SHARED_LIBRARY_PATH),
+            icons: file_id(ICONS_PATH),
             data: (file_id(DATA_PATH), Bytes::new(data)),
             assets: assets
                 .into_iter()
@@ -113,7 +117,7 @@ impl World for VitaeWorld<'_> {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        if id == self.data.0 || self.assets.iter().any(|(a, _)| *a == id) {
+        if id == self.data.0 || id == self.icons || self.assets.iter().any(|(a, _)| *a == id) {
             return Err(FileError::NotSource);
         }
         let mut cache = self.sources.lock().unwrap_or_else(|e| e.into_inner());
@@ -139,6 +143,9 @@ impl World for VitaeWorld<'_> {
         }
         if id == self.shared_library {
             return Ok(Bytes::from_string(crate::layout::shared_library()));
+        }
+        if id == self.icons {
+            return Ok(Bytes::new(super::icons::json()));
         }
         self.read_layout_file(id).map(Bytes::new)
     }

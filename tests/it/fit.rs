@@ -345,10 +345,25 @@ fn a_runt_is_pulled_back_in_notebook() {
 }
 
 #[test]
+fn a_runt_is_pulled_back_in_academic() {
+    a_runt_is_pulled_back_by_spacing_alone("academic");
+}
+
+#[test]
+fn a_runt_is_pulled_back_in_timeline() {
+    a_runt_is_pulled_back_by_spacing_alone("timeline");
+}
+
+#[test]
+fn a_runt_is_pulled_back_in_banner() {
+    a_runt_is_pulled_back_by_spacing_alone("banner");
+}
+
+#[test]
 fn every_builtin_layout_is_tried_for_runts() {
     assert_eq!(
         api::builtin_layouts(),
-        ["classic", "compact", "modern", "notebook"],
+        ["academic", "banner", "classic", "compact", "modern", "notebook", "timeline"],
         "a new layout needs its a_runt_is_pulled_back_in_… test"
     );
 }

@@ -23,6 +23,7 @@ mod fit;
 mod fuzz;
 mod hostile;
 mod import;
+mod kinds;
 mod layout_details;
 mod layouts;
 mod new;

@@ -97,13 +97,16 @@ fn proven_within(text: &str, layout: &str, pages: usize, what: &str) {
     }
 }
 
-/// Every example × {no budget, 1 page, 2 pages} × {en, de, hi} in `layout`.
+/// Every example × {no budget, 1 page, 2 pages} × {en, de, hi} in `layout`,
+/// and with contact icons.
 fn examples_pass_in(layout: &str) {
     for (name, text) in examples() {
         for locale in ["en", "de", "hi"] {
             let text = in_locale(&text, locale);
             let what = format!("{name} in {layout}, {locale}");
             proven(&text, layout, &[], &what);
+            let icons = [("icons", toml::Value::Boolean(true))];
+            proven(&text, layout, &icons, &format!("{what}, icons"));
             for pages in [1, 2] {
                 proven_within(&text, layout, pages, &format!("{what}, pages={pages}"));
             }
@@ -145,6 +148,45 @@ fn modern_passes_its_proofs_on_every_example_budget_and_locale() {
 #[test]
 fn notebook_passes_its_proofs_on_every_example_budget_and_locale() {
     examples_pass_in("notebook");
+}
+
+#[test]
+fn academic_passes_its_proofs_on_every_example_budget_and_locale() {
+    examples_pass_in("academic");
+}
+
+#[test]
+fn timeline_passes_its_proofs_on_every_example_budget_and_locale() {
+    examples_pass_in("timeline");
+}
+
+#[test]
+fn banner_passes_its_proofs_on_every_example_budget_and_locale() {
+    examples_pass_in("banner");
+}
+
+#[test]
+fn academic_passes_its_proofs_on_long_generated_profiles() {
+    generated_pass_in("academic");
+}
+
+#[test]
+fn timeline_passes_its_proofs_on_long_generated_profiles() {
+    generated_pass_in("timeline");
+}
+
+#[test]
+fn banner_passes_its_proofs_on_long_generated_profiles() {
+    generated_pass_in("banner");
+}
+
+#[test]
+fn every_builtin_layout_has_its_proof_tests() {
+    assert_eq!(
+        api::builtin_layouts(),
+        ["academic", "banner", "classic", "compact", "modern", "notebook", "timeline"],
+        "a new layout needs its …_passes_its_proofs_… tests"
+    );
 }
 
 #[test]

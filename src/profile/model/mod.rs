@@ -202,7 +202,7 @@ pub struct Variant {
     /// A summary for this variant instead of `basics.summary`.
     pub summary: Option<String>,
     /// A blind-hiring version: leaves out the name, contact details
-    /// (e-mail, phone, web address, location), photo, profiles, the
+    /// (e-mail, phone, web address, location), personal details, photo, profiles, the
     /// summary's signature and references.
     #[serde(default)]
     pub anonymous: bool,

@@ -54,14 +54,16 @@ pub use vitae::diagnostic::Diagnostic;
 pub use vitae::pipeline::Checked;
 
 /// Runs the whole pipeline with its proofs on profile text (as if it were
-/// `dir/me.toml`), with a built-in layout and theme overrides.
+/// `profiles/me.toml`, so that an example's photo and `.bib` file are
+/// found), with a built-in layout and theme overrides.
 pub fn check_text(
     engine: &std::sync::Arc<Engine>,
     text: &str,
     layout: &str,
     theme: &[(&str, toml::Value)],
 ) -> Result<Checked, Vec<Diagnostic>> {
-    let job = pipeline::job_for(std::path::Path::new("me.toml"), None);
+    let profile = super::repo().join("profiles/me.toml");
+    let job = pipeline::job_for(&profile, None);
     pipeline::check_text(engine, text, &job, &settings(layout, theme))
 }
 
@@ -83,7 +85,7 @@ pub fn render_text(
     layout: &str,
     theme: &[(&str, toml::Value)],
 ) -> Result<Vec<u8>, Vec<Diagnostic>> {
-    let job = pipeline::job_for(std::path::Path::new("me.toml"), None);
+    let job = pipeline::job_for(&super::repo().join("profiles/me.toml"), None);
     let mut rendered = pipeline::render_text(engine, text, &job, &settings(layout, theme))?;
     Ok(rendered.files.remove(0).1)
 }

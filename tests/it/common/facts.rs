@@ -11,9 +11,12 @@ pub struct Fact {
     pub text: String,
 }
 
-/// Keys whose values are settings, not text a reader sees.
-const SETTINGS: [&str; 9] = [
+/// Keys whose values are settings, not text a reader sees: among them a
+/// `.bib` file's name and style (its references are checked in `kinds`),
+/// and the personal details only the banner layout shows (also `kinds`).
+const SETTINGS: [&str; 15] = [
     "theme", "layout", "locale", "id", "photo", "featured", "numbered", "tags", "variants",
+    "bibtex", "style", "highlight", "date_of_birth", "nationality", "driving_licence",
 ];
 
 /// Every text fact of a profile, in document order, as it should read in the

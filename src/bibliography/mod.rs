@@ -8,12 +8,7 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-use hayagriva::citationberg::{self, FontStyle, FontWeight, LocaleCode};
-use hayagriva::{
-    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, ElemChild, Library,
-    archive::ArchivedStyle,
-};
-use regex::Regex;
+use hayagriva::{Library, archive::ArchivedStyle};
 
 use crate::assets;
 use crate::diagnostic::{Diagnostic, SourceFile};
@@ -21,6 +16,11 @@ use crate::limits;
 use crate::markup::Span;
 use crate::profile::CheckedProfile;
 use crate::profile::model::BibtexSource;
+
+mod format;
+mod owner;
+
+use format::format;
 
 /// The styles a profile may name, and the CSL style each is.
 pub const STYLES: [(&str, &str); 7] = [
@@ -128,7 +128,12 @@ pub fn load(
             "publications.bibtex",
         )]
     })?;
-    let bib = SourceFile::new(folder.join(relative).display().to_string(), bib);
+    // Named as the profile names it, from the same folder.
+    let shown = match folder == Path::new(".") {
+        true => Path::new(relative).to_path_buf(),
+        false => folder.join(relative),
+    };
+    let bib = SourceFile::new(shown.display().to_string(), bib);
     let (library, kinds) = parse(&bib)?;
     if library.len() > limits::ENTRIES {
         return Err(vec![at_profile(
@@ -192,263 +197,6 @@ fn parse(bib: &Arc<SourceFile>) -> Result<(Library, Vec<(String, Kind)>), Vec<Di
             .collect::<Vec<_>>()
     })?;
     Ok((library, kinds))
-}
-
-/// Formats every entry: kind by kind, newest first (the file's order
-/// among equals), so that a numbered style numbers them in that order.
-fn format(
-    library: &Library,
-    kinds: &[(String, Kind)],
-    style: ArchivedStyle,
-    locale: &str,
-    owner: Option<&str>,
-) -> Vec<Reference> {
-    let citationberg::Style::Independent(style) = style.get() else {
-        return Vec::new();
-    };
-    let kind_of = |key: &str| {
-        kinds
-            .iter()
-            .find(|(k, _)| k == key)
-            .map_or(Kind::Other, |(_, kind)| *kind)
-    };
-    let mut entries: Vec<_> = library.iter().collect();
-    // A stable sort: entries of one kind and year keep the file's order.
-    entries.sort_by_key(|e| {
-        let year = e.date_any().map_or(i32::MIN, |d| d.year);
-        (kind_of(e.key()), std::cmp::Reverse(year))
-    });
-    let locales = hayagriva::archive::locales();
-    let owner = owner.and_then(|o| owner_pattern(o, library));
-    entries
-        .iter()
-        .enumerate()
-        .filter_map(|(i, entry)| {
-            let item = format_one(entry, &style, &locales, locale)?;
-            let mut text = Vec::new();
-            spans(&item.content.0, &mut text);
-            let text = merged(text);
-            Some(Reference {
-                key: entry.key().to_string(),
-                kind: kind_of(entry.key()),
-                label: item.first_field.map(|f| numbered(&f, i + 1)),
-                text: match &owner {
-                    Some(pattern) => emboldened(text, pattern),
-                    None => text,
-                },
-            })
-        })
-        .collect()
-}
-
-/// One entry, formatted on its own: a CV cites nothing, so the style has
-/// nothing to tell apart ("Brandt et al., 2024a"), and each reference
-/// keeps every author and its plain year.
-fn format_one(
-    entry: &hayagriva::Entry,
-    style: &citationberg::IndependentStyle,
-    locales: &[citationberg::Locale],
-    locale: &str,
-) -> Option<hayagriva::BibliographyItem> {
-    let mut driver = BibliographyDriver::new();
-    driver.citation(CitationRequest::from_items(
-        vec![CitationItem::with_entry(entry)],
-        style,
-        locales,
-    ));
-    let request = BibliographyRequest::new(style, Some(csl_locale(locale)), locales);
-    driver
-        .finish(request)
-        .bibliography?
-        .items
-        .into_iter()
-        .next()
-}
-
-/// A numbered style's label ("[1]" for an entry formatted alone) with the
-/// entry's place in the list instead.
-fn numbered(first_field: &ElemChild, number: usize) -> String {
-    let mut label = Vec::new();
-    spans(std::slice::from_ref(first_field), &mut label);
-    let text: String = label.into_iter().map(|s| s.text).collect();
-    text.replacen('1', &number.to_string(), 1)
-}
-/// The CSL locale of a vitae locale.
-fn csl_locale(locale: &str) -> LocaleCode {
-    let code = match locale {
-        "de" => "de-DE",
-        "fr" => "fr-FR",
-        "es" => "es-ES",
-        "pt" => "pt-PT",
-        "hi" => "hi-IN",
-        _ => "en-US",
-    };
-    LocaleCode(code.to_string())
-}
-
-/// Rich text of a formatted element: italic and bold kept, links kept,
-/// everything else as plain text.
-fn spans(children: &[ElemChild], out: &mut Vec<Span>) {
-    for child in children {
-        match child {
-            ElemChild::Text(formatted) => {
-                out.push(styled(&formatted.text, &formatted.formatting, None))
-            }
-            ElemChild::Link { text, url } => {
-                out.push(styled(&text.text, &text.formatting, Some(url.clone())))
-            }
-            ElemChild::Elem(elem) => spans(&elem.children.0, out),
-            ElemChild::Markup(text) => out.push(Span {
-                text: text.clone(),
-                ..Span::default()
-            }),
-            ElemChild::Transparent { .. } => {}
-        }
-    }
-}
-
-fn styled(text: &str, formatting: &hayagriva::Formatting, link: Option<String>) -> Span {
-    Span {
-        text: text.to_string(),
-        strong: formatting.font_weight == FontWeight::Bold,
-        emph: formatting.font_style == FontStyle::Italic,
-        code: false,
-        link: link.filter(|l| l.starts_with("https://") || l.starts_with("http://")),
-    }
-}
-
-/// Adjacent spans of one style joined, empty ones dropped.
-fn merged(spans: Vec<Span>) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::new();
-    for span in spans.into_iter().filter(|s| !s.text.is_empty()) {
-        match out.last_mut() {
-            Some(last)
-                if last.strong == span.strong
-                    && last.emph == span.emph
-                    && last.link == span.link =>
-            {
-                last.text.push_str(&span.text)
-            }
-            _ => out.push(span),
-        }
-    }
-    out
-}
-
-/// A pattern matching the owner's name however a style prints it:
-/// "Raman, P.", "P. Raman", "Raman P", "Priya Raman", from the name the
-/// profile gives and the given names the `.bib` file has for that family.
-fn owner_pattern(owner: &str, library: &Library) -> Option<Regex> {
-    let (family, given) = match owner.split_once(',') {
-        Some((family, given)) => (family.trim(), given.trim()),
-        None => match owner.trim().rsplit_once(' ') {
-            Some((given, family)) => (family.trim(), given.trim()),
-            None => (owner.trim(), ""),
-        },
-    };
-    if family.is_empty() {
-        return None;
-    }
-    let initial = given.chars().next();
-    let mut givens: Vec<String> = vec![given.to_string()];
-    for entry in library.iter() {
-        for person in entry.authors().into_iter().flatten() {
-            let theirs = person.given_name.as_deref().unwrap_or("");
-            if person.name.eq_ignore_ascii_case(family)
-                && (initial.is_none() || theirs.chars().next() == initial)
-            {
-                givens.push(theirs.to_string());
-            }
-        }
-    }
-    let mut forms = vec![owner.trim().to_string()];
-    for given in givens.iter().filter(|g| !g.is_empty()) {
-        for g in given_forms(given) {
-            forms.push(format!("{family}, {g}"));
-            forms.push(format!("{g} {family}"));
-            forms.push(format!("{family} {g}"));
-        }
-    }
-    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
-    forms.dedup();
-    let any_space = r"[\s\u{00A0}\u{202F}]+";
-    let alternatives: Vec<String> = forms
-        .iter()
-        .map(|f| {
-            f.split_whitespace()
-                .map(regex::escape)
-                .collect::<Vec<_>>()
-                .join(any_space)
-        })
-        .collect();
-    // Not inside a longer word on either side: "Raman" is not "Ramanujan".
-    Regex::new(&format!(
-        r"(?:^|\b)(?:{})(?:\b|$|\B)",
-        alternatives.join("|")
-    ))
-    .ok()
-}
-
-/// The ways a style writes given names: "Priya Anand", "P. A.", "P.A.",
-/// "P A", "PA", "P.".
-fn given_forms(given: &str) -> Vec<String> {
-    let initials: Vec<char> = given
-        .split(|c: char| c.is_whitespace() || c == '.' || c == '-')
-        .filter_map(|w| w.chars().next())
-        .collect();
-    let mut forms = vec![given.to_string()];
-    if let Some(first) = initials.first() {
-        let dotted: Vec<String> = initials.iter().map(|c| format!("{c}.")).collect();
-        forms.push(dotted.join(" "));
-        forms.push(dotted.join(""));
-        forms.push(
-            initials
-                .iter()
-                .map(char::to_string)
-                .collect::<Vec<_>>()
-                .join(" "),
-        );
-        forms.push(initials.iter().collect());
-        forms.push(format!("{first}."));
-        forms.push(first.to_string());
-    }
-    forms
-}
-
-/// `spans` with every match of `pattern` (over their joined text) in bold.
-fn emboldened(spans: Vec<Span>, pattern: &Regex) -> Vec<Span> {
-    let joined: String = spans.iter().map(|s| s.text.as_str()).collect();
-    let bold: Vec<Range<usize>> = pattern.find_iter(&joined).map(|m| m.range()).collect();
-    if bold.is_empty() {
-        return spans;
-    }
-    let mut out = Vec::new();
-    let mut start = 0;
-    for span in spans {
-        let end = start + span.text.len();
-        // Cut the span where a bold range begins or ends inside it.
-        let mut cuts = vec![start, end];
-        for r in &bold {
-            cuts.extend(
-                [r.start, r.end]
-                    .into_iter()
-                    .filter(|&c| c > start && c < end),
-            );
-        }
-        cuts.sort_unstable();
-        cuts.dedup();
-        for pair in cuts.windows(2) {
-            let (a, b) = (pair[0], pair[1]);
-            let inside = bold.iter().any(|r| r.start <= a && b <= r.end);
-            out.push(Span {
-                text: span.text[a - start..b - start].to_string(),
-                strong: span.strong || inside,
-                ..span.clone()
-            });
-        }
-        start = end;
-    }
-    merged(out)
 }
 
 #[cfg(test)]
