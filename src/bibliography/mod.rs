@@ -74,6 +74,9 @@ impl Kind {
     }
 }
 
+/// Each key of a `.bib` file with the kind of its entry.
+type Kinds = Vec<(String, Kind)>;
+
 /// One formatted reference.
 #[derive(Debug, Clone)]
 pub struct Reference {
@@ -178,7 +181,7 @@ fn read(folder: &Path, relative: &str) -> Result<String, String> {
 
 /// Parses the `.bib` text: the library, and each key's kind. Every
 /// malformed entry is an error at its place in the file.
-fn parse(bib: &Arc<SourceFile>) -> Result<(Library, Vec<(String, Kind)>), Vec<Diagnostic>> {
+fn parse(bib: &Arc<SourceFile>) -> Result<(Library, Kinds), Vec<Diagnostic>> {
     let at_bib = |message: String, span: Range<usize>| {
         Diagnostic::error(message)
             .at(bib, span)

@@ -123,4 +123,3 @@ pub(super) fn emboldened(spans: Vec<Span>, pattern: &Regex) -> Vec<Span> {
     }
     merged(out)
 }
-

@@ -157,7 +157,14 @@ impl OutlineBuilder for Path {
         self.commands.push(quad);
     }
     fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
-        let (a, b, c, d, e, f) = (self.x(x1), self.y(y1), self.x(x2), self.y(y2), self.x(x), self.y(y));
+        let (a, b, c, d, e, f) = (
+            self.x(x1),
+            self.y(y1),
+            self.x(x2),
+            self.y(y2),
+            self.x(x),
+            self.y(y),
+        );
         self.commands.push(Command::Cubic("C", a, b, c, d, e, f));
     }
     fn close(&mut self) {
@@ -174,7 +181,11 @@ mod tests {
         for (name, file, c) in GLYPHS {
             let shape = shape(file, c).unwrap_or_else(|| panic!("no outline for {name}"));
             assert!(shape.path.len() > 3, "{name} is empty");
-            assert!(shape.width > 0.3 && shape.width < 1.5, "{name}: width {}", shape.width);
+            assert!(
+                shape.width > 0.3 && shape.width < 1.5,
+                "{name}: width {}",
+                shape.width
+            );
         }
         for (kind, name) in KINDS {
             assert!(GLYPHS.iter().any(|(n, ..)| *n == name), "{kind} → {name}");

@@ -152,7 +152,12 @@ fn fonts_are_embedded_subset_and_mapped_to_unicode() {
         assert!(!fonts.is_empty());
         // Inter is the default layout's face; an example may pick a serif
         // layout (helena-brandt: academic, Source Serif).
-        assert!(fonts.iter().any(|f| f.0.contains("Inter") || f.0.contains("SourceSerif")), "{fonts:?}");
+        assert!(
+            fonts
+                .iter()
+                .any(|f| f.0.contains("Inter") || f.0.contains("SourceSerif")),
+            "{fonts:?}"
+        );
         for (name, embedded, subset, unicode) in fonts {
             assert!(
                 embedded && subset && unicode,

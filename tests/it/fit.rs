@@ -363,7 +363,9 @@ fn a_runt_is_pulled_back_in_banner() {
 fn every_builtin_layout_is_tried_for_runts() {
     assert_eq!(
         api::builtin_layouts(),
-        ["academic", "banner", "classic", "compact", "modern", "notebook", "timeline"],
+        [
+            "academic", "banner", "classic", "compact", "modern", "notebook", "timeline"
+        ],
         "a new layout needs its a_runt_is_pulled_back_in_… test"
     );
 }

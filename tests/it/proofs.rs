@@ -184,7 +184,9 @@ fn banner_passes_its_proofs_on_long_generated_profiles() {
 fn every_builtin_layout_has_its_proof_tests() {
     assert_eq!(
         api::builtin_layouts(),
-        ["academic", "banner", "classic", "compact", "modern", "notebook", "timeline"],
+        [
+            "academic", "banner", "classic", "compact", "modern", "notebook", "timeline"
+        ],
         "a new layout needs its …_passes_its_proofs_… tests"
     );
 }

@@ -15,8 +15,21 @@ pub struct Fact {
 /// `.bib` file's name and style (its references are checked in `kinds`),
 /// and the personal details only the banner layout shows (also `kinds`).
 const SETTINGS: [&str; 15] = [
-    "theme", "layout", "locale", "id", "photo", "featured", "numbered", "tags", "variants",
-    "bibtex", "style", "highlight", "date_of_birth", "nationality", "driving_licence",
+    "theme",
+    "layout",
+    "locale",
+    "id",
+    "photo",
+    "featured",
+    "numbered",
+    "tags",
+    "variants",
+    "bibtex",
+    "style",
+    "highlight",
+    "date_of_birth",
+    "nationality",
+    "driving_licence",
 ];
 
 /// Every text fact of a profile, in document order, as it should read in the
