@@ -127,8 +127,8 @@ Proofs:
 Limits (docs/limits.md lists them all):
   Profiles are read only as regular files, at most 1 MiB, 2,000 entries and
   10,000 bullets; a document has at most 100 pages; a photo at most 10 MiB
-  and 40 megapixels. A profile's photo, output and layout folder must be
-  inside its own folder. A user layout (a folder), or a profile over 16 KiB,
+  and 40 megapixels; a .bib file at most 10 MiB. A profile's photo, .bib
+  file, output and layout folder must be inside its own folder. A user layout (a folder), or a profile over 16 KiB,
   renders in a process of its own, stopped at --timeout or --memory; only
   that profile fails.
 
