@@ -25,6 +25,16 @@ pub(super) fn without_a_place(p: &Profile) -> Vec<String> {
         (p.basics.tagline.is_some(), "basics.tagline"),
         (p.basics.signature.is_some(), "basics.signature"),
         (
+            p.basics.date_of_birth.is_some()
+                || p.basics.nationality.is_some()
+                || p.basics.driving_licence.is_some(),
+            "basics' personal details (date_of_birth, nationality, driving_licence)",
+        ),
+        (
+            p.publications.bibtex.is_some(),
+            "publications.bibtex (the .bib file's references; the hand-written entries are exported)",
+        ),
+        (
             !p.variants.is_empty(),
             "variants (export one with --variant)",
         ),

@@ -429,3 +429,16 @@ fn an_anonymous_variant_leaves_out_the_personal_details() {
         "{text}"
     );
 }
+
+#[test]
+fn an_export_names_the_bib_references_and_personal_details_it_leaves_out() {
+    let dir = helena();
+    let output = dir
+        .run(&["export", "helena.toml", "--to", "json-resume"])
+        .ok();
+    assert!(
+        output.stderr.contains("publications.bibtex") && output.stderr.contains("date_of_birth"),
+        "{}",
+        output.stderr
+    );
+}
