@@ -141,7 +141,7 @@ pub fn load(
     if library.len() > limits::ENTRIES {
         return Err(vec![at_profile(
             format!(
-                "`{relative}` has {} entries; a profile may have at most {} entries in all",
+                "`{relative}` has {} entries; a .bib file may have at most {}, as many as a profile",
                 library.len(),
                 limits::ENTRIES
             ),
@@ -179,6 +179,28 @@ fn read(folder: &Path, relative: &str) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|_| format!("`{relative}` is not UTF-8 text"))
 }
 
+/// Where braces first nest deeper than [`limits::NESTING`]: the parser's
+/// time grows faster than the text with depth (200,000 levels took over
+/// 30 s), and no reference needs more than a few.
+fn too_deep(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut escaped = false;
+    for (at, byte) in text.bytes().enumerate() {
+        match byte {
+            b'{' if !escaped => {
+                depth += 1;
+                if depth > limits::NESTING {
+                    return Some(at);
+                }
+            }
+            b'}' if !escaped => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        escaped = byte == b'\\' && !escaped;
+    }
+    None
+}
+
 /// Parses the `.bib` text: the library, and each key's kind. Every
 /// malformed entry is an error at its place in the file.
 fn parse(bib: &Arc<SourceFile>) -> Result<(Library, Kinds), Vec<Diagnostic>> {
@@ -187,6 +209,15 @@ fn parse(bib: &Arc<SourceFile>) -> Result<(Library, Kinds), Vec<Diagnostic>> {
             .at(bib, span)
             .key("publications.bibtex")
     };
+    if let Some(at) = too_deep(&bib.text) {
+        return Err(vec![
+            at_bib(
+                format!("braces nested more than {} levels deep", limits::NESTING),
+                at..at + 1,
+            )
+            .hint("no reference needs that many; the limits are listed in docs/limits.md"),
+        ]);
+    }
     let parsed = biblatex::Bibliography::parse(&bib.text)
         .map_err(|e| vec![at_bib(format!("malformed BibTeX: {}", e.kind), e.span)])?;
     let kinds = parsed
@@ -275,6 +306,22 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn braces_nested_too_deep_are_refused_before_parsing() {
+        let deep = format!(
+            "@misc{{a, title = {}x{}}}",
+            "{".repeat(200_000),
+            "}".repeat(200_000)
+        );
+        let errors = parse(&SourceFile::new("deep.bib", deep)).unwrap_err();
+        assert!(
+            errors[0].message.contains("nested"),
+            "{}",
+            errors[0].message
+        );
+        assert!(too_deep(r"@misc{a, title = {\{ {x} \}}}").is_none());
     }
 
     #[test]

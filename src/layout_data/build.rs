@@ -290,25 +290,12 @@ impl Builder {
             push("location", "location", location.clone(), None);
         }
         let name = name_of(b);
-        let mut personal = Vec::new();
-        let shown = if self.personal {
-            self.words.personal
-        } else {
-            [""; 3]
-        };
-        for (value, label) in [&b.date_of_birth, &b.nationality, &b.driving_licence]
-            .into_iter()
-            .zip(shown)
-        {
-            if let (false, Some(value)) = (label.is_empty(), self.rich(value.as_deref())) {
-                personal.push(DetailData {
-                    label: self.rich(Some(label)),
-                    value,
-                });
-            }
-        }
         BasicsData {
-            personal,
+            personal: if self.personal {
+                self.personal_details(b)
+            } else {
+                Vec::new()
+            },
             photo_alt: photo.as_ref().map(|_| self.words.photo_of(name.as_deref())),
             name,
             label: self.rich(b.label.as_deref()),
@@ -320,9 +307,25 @@ impl Builder {
     }
 }
 
+impl Builder {
+    /// Date of birth, nationality and driving licence, each that is given,
+    /// labelled in the locale.
+    fn personal_details(&mut self, b: &Basics) -> Vec<DetailData> {
+        let values = [&b.date_of_birth, &b.nationality, &b.driving_licence];
+        let mut details = Vec::new();
+        for (value, label) in values.into_iter().zip(self.words.personal) {
+            if let Some(value) = self.rich(value.as_deref()) {
+                let label = self.rich(Some(label));
+                details.push(DetailData { label, value });
+            }
+        }
+        details
+    }
+}
+
 /// Whether the layout shows personal details: it offers a `personal`
 /// option and the theme turns it on.
-pub(crate) fn shows_personal(theme: &Theme) -> bool {
+fn shows_personal(theme: &Theme) -> bool {
     theme.layout_options.get("personal") == Some(&serde_json::Value::Bool(true))
 }
 
