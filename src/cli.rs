@@ -36,7 +36,8 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
 
-    /// Colour in messages: auto uses colour only on a terminal (and never when NO_COLOR is set).
+    /// Colour in messages. auto: on a terminal, unless NO_COLOR is set (to
+    /// anything but ""), CLICOLOR=0 or TERM=dumb; CLICOLOR_FORCE=1 forces it.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 }

@@ -15,9 +15,9 @@ impl Terminal {
         let color = match choice {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-            }
+            ColorChoice::Auto => auto_color(std::io::stderr().is_terminal(), |key| {
+                std::env::var_os(key).map(|v| v.to_string_lossy().into_owned())
+            }),
         };
         Self { color }
     }
@@ -35,6 +35,67 @@ impl Terminal {
             format!("\x1b[{code}m{text}\x1b[0m")
         } else {
             text.to_string()
+        }
+    }
+}
+
+/// Whether `--color auto` means colour, by the conventions terminal tools
+/// share, strongest first:
+/// - `NO_COLOR` set to anything but the empty string: never (no-color.org;
+///   an empty `NO_COLOR=` is as good as unset);
+/// - `CLICOLOR_FORCE` set and not `0`: always, even into a pipe or file;
+/// - `CLICOLOR=0`, or `TERM=dumb`: never;
+/// - otherwise: when stderr is a terminal.
+///
+/// `--color always` and `--color never` override all of these.
+fn auto_color(is_terminal: bool, env: impl Fn(&str) -> Option<String>) -> bool {
+    let set = |key: &str| env(key).is_some_and(|v| !v.is_empty());
+    if set("NO_COLOR") {
+        return false;
+    }
+    if env("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0") {
+        return true;
+    }
+    if env("CLICOLOR").as_deref() == Some("0") || env("TERM").as_deref() == Some("dumb") {
+        return false;
+    }
+    is_terminal
+}
+
+#[cfg(test)]
+mod tests {
+    use super::auto_color;
+
+    fn with(vars: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let vars: Vec<(String, String)> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |key| vars.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+    }
+
+    #[test]
+    fn colour_follows_the_terminal_conventions() {
+        // (on a terminal, environment) → colour
+        let cases: [(bool, &[(&str, &str)], bool); 11] = [
+            (true, &[], true),
+            (false, &[], false),
+            (true, &[("NO_COLOR", "1")], false),
+            (true, &[("NO_COLOR", "")], true),
+            (true, &[("CLICOLOR", "0")], false),
+            (true, &[("CLICOLOR", "1")], true),
+            (true, &[("TERM", "dumb")], false),
+            (false, &[("CLICOLOR_FORCE", "1")], true),
+            (false, &[("CLICOLOR_FORCE", "0")], false),
+            (false, &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")], false),
+            (true, &[("CLICOLOR_FORCE", "1"), ("TERM", "dumb")], true),
+        ];
+        for (terminal, vars, expected) in cases {
+            assert_eq!(
+                auto_color(terminal, with(vars)),
+                expected,
+                "{terminal} {vars:?}"
+            );
         }
     }
 }

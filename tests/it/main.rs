@@ -14,6 +14,7 @@ mod common;
 
 mod ats;
 mod batch;
+mod conventions;
 mod diagnostics;
 mod docs;
 mod errors;

@@ -1,0 +1,42 @@
+//! The conventions of command-line tools vitae follows: colour variables,
+//! and (as they land) completions, ejecting a layout, font paths.
+
+use crate::common::*;
+
+/// Whether a failing render's messages are coloured, with `env` set (and
+/// the colour variables otherwise unset) and `args` added.
+fn coloured(env: &[(&str, &str)], args: &[&str]) -> bool {
+    let dir = Sandbox::new().profile("me.toml", "[basics]\nname = \"Ada\"\nlabl = \"x\"\n");
+    let mut command = dir.command();
+    for key in ["NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "TERM"] {
+        command.env_remove(key);
+    }
+    command
+        .envs(env.iter().copied())
+        .arg("render")
+        .arg("me.toml")
+        .args(args);
+    let run = Run::of(&mut command);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    run.stderr.contains("\x1b[")
+}
+
+#[test]
+fn colour_follows_no_color_clicolor_and_the_color_flag() {
+    // stderr is a pipe here: no colour unless forced.
+    assert!(!coloured(&[], &[]));
+    assert!(coloured(&[("CLICOLOR_FORCE", "1")], &[]));
+    assert!(!coloured(&[("CLICOLOR_FORCE", "0")], &[]));
+    // NO_COLOR wins over CLICOLOR_FORCE, but only when it is not empty.
+    assert!(!coloured(
+        &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")],
+        &[]
+    ));
+    assert!(coloured(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "")], &[]));
+    // The flag overrides every variable.
+    assert!(!coloured(&[("CLICOLOR_FORCE", "1")], &["--color", "never"]));
+    assert!(coloured(
+        &[("NO_COLOR", "1"), ("TERM", "dumb")],
+        &["--color", "always"]
+    ));
+}
