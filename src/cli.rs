@@ -42,6 +42,24 @@ pub struct Cli {
     pub color: ColorChoice,
 }
 
+/// What `vitae layouts` can do besides listing and showing.
+#[derive(Debug, Subcommand)]
+pub enum LayoutsAction {
+    /// Copy a built-in layout (main.typ, layout.toml and any partials) into
+    /// a folder you own, to change it and render with `--layout DIR`.
+    /// Refuses to overwrite anything; vitae's helpers stay served at
+    /// /@vitae/vitae.typ.
+    #[command(
+        after_help = "Example:\n  vitae layouts eject classic my-layout\n  vitae render me.toml --layout ./my-layout/"
+    )]
+    Eject {
+        /// The built-in layout to copy.
+        name: String,
+        /// Where to put it (default: a new folder named after the layout).
+        dir: Option<PathBuf>,
+    },
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ColorChoice {
     Auto,
@@ -97,10 +115,14 @@ pub enum Command {
     },
     /// Print the profile format as a JSON Schema, for editor completion.
     Schema,
-    /// List the built-in layouts, or show one layout's theme options.
+    /// List the built-in layouts, show one layout's theme options, or eject
+    /// one into a folder of your own.
+    #[command(args_conflicts_with_subcommands = true)]
     Layouts {
         /// A layout name: show its options and their defaults.
         name: Option<String>,
+        #[command(subcommand)]
+        action: Option<LayoutsAction>,
     },
     /// Internal: runs one job with a user layout, in a child process.
     #[command(name = "__job", hide = true)]

@@ -110,6 +110,20 @@ impl Layout {
         names
     }
 
+    /// The files of a built-in layout (main.typ, layout.toml, partials),
+    /// by their path inside it, and the guide to writing layouts as
+    /// `README.md`.
+    pub fn builtin_files(name: &str) -> Option<Vec<(PathBuf, &'static [u8])>> {
+        let dir = BUILTIN.get_dir(name)?;
+        let mut files = Vec::new();
+        collect_files(dir, dir.path(), &mut files);
+        if let Some(guide) = BUILTIN.get_file("README.md") {
+            files.push((PathBuf::from("README.md"), guide.contents()));
+        }
+        files.sort();
+        Some(files)
+    }
+
     /// A built-in layout by name.
     pub fn builtin(name: &str) -> Option<Layout> {
         let dir = BUILTIN.get_dir(name)?;
@@ -272,6 +286,17 @@ impl std::fmt::Display for ReadError {
             ),
             ReadError::NotAFile(kind) => write!(f, "is {kind}, not a regular file"),
         }
+    }
+}
+
+/// Every file under `dir`, with its path relative to `root`.
+fn collect_files(dir: &'static Dir<'static>, root: &Path, out: &mut Vec<(PathBuf, &'static [u8])>) {
+    for file in dir.files() {
+        let relative = file.path().strip_prefix(root).unwrap_or(file.path());
+        out.push((relative.to_path_buf(), file.contents()));
+    }
+    for sub in dir.dirs() {
+        collect_files(sub, root, out);
     }
 }
 

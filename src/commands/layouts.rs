@@ -1,9 +1,11 @@
 //! `vitae layouts [NAME]`: the built-in layouts, or one layout's options.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{Failure, Terminal};
+use crate::diagnostic::Diagnostic;
 use crate::layout::Layout;
 use crate::theme;
 
@@ -15,6 +17,50 @@ pub fn run(name: Option<&str>, _term: &Terminal) -> anyhow::Result<ExitCode> {
             show(&layout);
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `vitae layouts eject NAME [DIR]`: the built-in layout's files, copied
+/// into a new folder (or an empty one), ready for `--layout DIR`. Nothing
+/// that exists is overwritten.
+pub fn eject(name: &str, dir: Option<&Path>, term: &Terminal) -> anyhow::Result<ExitCode> {
+    let Some(files) = Layout::builtin_files(name).filter(|_| Layout::builtin(name).is_some())
+    else {
+        return Err(Failure::usage([Layout::unknown(name)]).into());
+    };
+    let dir = dir.map_or_else(|| PathBuf::from(name), Path::to_path_buf);
+    let occupied = std::fs::read_dir(&dir).map(|mut d| d.next().is_some());
+    if dir.exists() && !matches!(occupied, Ok(false)) {
+        return Err(Failure::failed([Diagnostic::error(format!(
+            "`{}` already exists and is not an empty folder: nothing was written",
+            dir.display()
+        ))
+        .hint("name a new folder: `vitae layouts eject NAME DIR`")])
+        .into());
+    }
+    for (relative, bytes) in &files {
+        let path = dir.join(relative);
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&path, bytes));
+        if let Err(e) = written {
+            let message = format!("cannot write `{}`: {e}", path.display());
+            return Err(Failure::failed([Diagnostic::error(message)]).into());
+        }
+    }
+    // A bare name would be read as a built-in layout: show it as a path.
+    let shown = match dir.is_absolute() || dir.starts_with(".") {
+        true => dir.display().to_string(),
+        false => format!("./{}", dir.display()),
+    };
+    let shown = crate::diagnostic::printable(&shown);
+    eprintln!(
+        "{} `{name}` → {shown}/ ({} files). Change it, then: vitae render me.toml --layout {shown}/",
+        term.paint("32", "ejected"),
+        files.len()
+    );
+    eprintln!("  {shown}/README.md explains the data and helpers a layout gets.");
     Ok(ExitCode::SUCCESS)
 }
 

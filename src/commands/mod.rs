@@ -81,7 +81,12 @@ pub fn run(cli: Cli) -> ExitCode {
             variant,
         } => export::run(&profile, output.as_deref(), variant.as_deref(), &term),
         Command::Schema => schema::run(),
-        Command::Layouts { name } => layouts::run(name.as_deref(), &term),
+        Command::Layouts { name, action } => match action {
+            Some(crate::cli::LayoutsAction::Eject { name, dir }) => {
+                layouts::eject(&name, dir.as_deref(), &term)
+            }
+            None => layouts::run(name.as_deref(), &term),
+        },
         Command::Job => return crate::isolate::serve(),
     };
     result.unwrap_or_else(|error| match error.downcast::<Failure>() {

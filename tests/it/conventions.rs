@@ -40,3 +40,52 @@ fn colour_follows_no_color_clicolor_and_the_color_flag() {
         &["--color", "always"]
     ));
 }
+
+#[test]
+fn an_ejected_layout_renders_the_same_bytes_as_the_built_in_one() {
+    let dir = Sandbox::new()
+        .copy(repo_file("profiles/helena-brandt.toml"), "me.toml")
+        .copy(repo_file("profiles/helena-brandt.bib"), "helena-brandt.bib")
+        .copy(repo_file("profiles/helena-brandt.svg"), "helena-brandt.svg");
+    for layout in crate::common::api::builtin_layouts() {
+        let ejected = format!("mine-{layout}");
+        let run = dir.run(&["layouts", "eject", layout, &ejected]).ok();
+        assert!(
+            run.stderr.contains(&format!("--layout ./{ejected}/")),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            dir.exists(&format!("{ejected}/main.typ"))
+                && dir.exists(&format!("{ejected}/README.md"))
+        );
+        dir.run(&[
+            "render",
+            "me.toml",
+            "--layout",
+            layout,
+            "-o",
+            "built-in.pdf",
+        ])
+        .ok();
+        dir.run(&[
+            "render",
+            "me.toml",
+            "--layout",
+            &format!("./{ejected}/"),
+            "-o",
+            "ejected.pdf",
+        ])
+        .ok();
+        assert!(
+            dir.read("built-in.pdf") == dir.read("ejected.pdf"),
+            "{layout}: the ejected copy renders differently"
+        );
+    }
+    // Never over something that exists; an unknown name is a usage error.
+    dir.write("taken/keep.txt", "mine");
+    let run = dir.run(&["layouts", "eject", "classic", "taken"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.contains("nothing was written") && !dir.exists("taken/main.typ"));
+    assert_eq!(dir.run(&["layouts", "eject", "clasic"]).code, Some(2));
+}
