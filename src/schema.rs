@@ -17,3 +17,24 @@ pub fn profile_schema_json() -> String {
     text.push('\n');
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::profile::rules::PROFILE_KEYS;
+
+    #[test]
+    fn the_profile_keys_are_the_schemas_top_level_properties() {
+        let schema: serde_json::Value =
+            serde_json::from_str(&super::profile_schema_json()).unwrap();
+        let mut properties: Vec<&str> = schema["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut keys = PROFILE_KEYS.to_vec();
+        properties.sort_unstable();
+        keys.sort_unstable();
+        assert_eq!(properties, keys);
+    }
+}

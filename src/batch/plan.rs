@@ -79,6 +79,12 @@ fn collect_toml(dir: &Path, root: &Path, out: &mut Vec<PathBuf>, skipped: &mut V
             }
         } else if name.ends_with(".toml") && !name.starts_with('.') {
             match why_not_a_profile(&path, root) {
+                None if is_other_toml(&path) => skipped.push(
+                    Diagnostic::warning(
+                        "skipped: not a profile (no [basics] table, no profile key)",
+                    )
+                    .in_file(&path),
+                ),
                 None => out.push(path),
                 Some(why) => skipped.push(
                     Diagnostic::warning(format!("skipped: {why}"))
@@ -92,6 +98,27 @@ fn collect_toml(dir: &Path, root: &Path, out: &mut Vec<PathBuf>, skipped: &mut V
 
 /// Why a `*.toml` found in a folder is not read as a profile, if it is not:
 /// it is not a regular file, or a symbolic link leads out of the folder.
+/// Whether a TOML file found in a folder is some other tool's
+/// (`Cargo.toml`, `pyproject.toml`): valid TOML without a single key a
+/// profile has. A file that cannot be read or parsed is kept, so that its
+/// problem is reported; a file named on the command line is always kept.
+fn is_other_toml(path: &Path) -> bool {
+    let Ok(bytes) = crate::files::read_capped(path, crate::limits::PROFILE_BYTES) else {
+        return false;
+    };
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        return false;
+    };
+    let Ok(table) = toml::de::DeTable::parse(text) else {
+        return false;
+    };
+    let keys = crate::profile::rules::PROFILE_KEYS;
+    !table
+        .get_ref()
+        .keys()
+        .any(|k| keys.contains(&k.get_ref().as_ref()))
+}
+
 fn why_not_a_profile(path: &Path, root: &Path) -> Option<String> {
     let real = match std::fs::canonicalize(path) {
         Ok(real) => real,

@@ -74,10 +74,12 @@ mod tests {
         move |key| vars.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
     }
 
+    /// On a terminal, the environment, and whether that means colour.
+    type Case = (bool, &'static [(&'static str, &'static str)], bool);
+
     #[test]
     fn colour_follows_the_terminal_conventions() {
-        // (on a terminal, environment) → colour
-        let cases: [(bool, &[(&str, &str)], bool); 11] = [
+        let cases: [Case; 11] = [
             (true, &[], true),
             (false, &[], false),
             (true, &[("NO_COLOR", "1")], false),

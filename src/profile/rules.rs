@@ -19,6 +19,34 @@ pub const BUILTIN_SECTIONS: [&str; 13] = [
     "references",
 ];
 
+/// The keys a profile may have at its top level. A TOML file with none of
+/// them is some other tool's (Cargo.toml, pyproject.toml), not a profile.
+pub const PROFILE_KEYS: [&str; 23] = [
+    "basics",
+    "cover",
+    "numbers",
+    "work",
+    "volunteer",
+    "education",
+    "projects",
+    "skills",
+    "awards",
+    "certificates",
+    "publications",
+    "languages",
+    "interests",
+    "references",
+    "sections",
+    "variants",
+    "titles",
+    "intros",
+    "words",
+    "locale",
+    "layout",
+    "output",
+    "theme",
+];
+
 /// How deep bullets may nest. Résumés use two levels; the limit keeps absurd
 /// nesting from reaching Typst (whose own limit would surface as a layout error).
 pub const MAX_BULLET_DEPTH: usize = 5;

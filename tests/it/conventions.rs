@@ -89,3 +89,36 @@ fn an_ejected_layout_renders_the_same_bytes_as_the_built_in_one() {
     assert!(run.stderr.contains("nothing was written") && !dir.exists("taken/main.typ"));
     assert_eq!(dir.run(&["layouts", "eject", "clasic"]).code, Some(2));
 }
+
+#[test]
+fn a_folder_skips_other_tools_toml_files_but_a_named_one_is_checked() {
+    let dir = Sandbox::new()
+        .profile("me.toml", "[basics]\nname = \"Ada\"\n")
+        .file(
+            "Cargo.toml",
+            "[package]\nname = \"x\"\nversion = \"0.1.0\"\n",
+        )
+        .file(
+            "pyproject.toml",
+            "[project]\nname = \"x\"\n[tool.black]\nline-length = 88\n",
+        )
+        .file(
+            "typo.toml",
+            "[basic]\nname = \"Ada\"\n[[work]]\nname = \"Acme\"\n",
+        );
+    let run = dir.run(&["render", "."]);
+    // The typo'd profile has a profile key (`work`): it is checked, and fails.
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.contains("unknown key `basic`"), "{}", run.stderr);
+    for other in ["Cargo.toml", "pyproject.toml"] {
+        let line = run
+            .stderr
+            .lines()
+            .find(|l| l.contains("not a profile") && run.stderr.contains(other));
+        assert!(line.is_some(), "{other}:\n{}", run.stderr);
+        assert!(!dir.exists(&other.replace(".toml", ".pdf")));
+    }
+    assert!(dir.exists("me.pdf"));
+    // Named on the command line, the same file is checked strictly.
+    assert_eq!(dir.run(&["render", "Cargo.toml"]).code, Some(1));
+}
