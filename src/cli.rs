@@ -115,6 +115,16 @@ pub enum Command {
     },
     /// Print the profile format as a JSON Schema, for editor completion.
     Schema,
+    /// Print a completion script for a shell.
+    #[command(
+        after_help = "Install (bash):  vitae completions bash > ~/.local/share/bash-completion/completions/vitae\nInstall (zsh):   vitae completions zsh > \"${fpath[1]}/_vitae\"\nInstall (fish):  vitae completions fish > ~/.config/fish/completions/vitae.fish"
+    )]
+    Completions {
+        /// The shell: bash, zsh, fish, powershell or elvish.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `vitae man > vitae.1`.
+    Man,
     /// List the built-in layouts, show one layout's theme options, or eject
     /// one into a folder of your own.
     #[command(args_conflicts_with_subcommands = true)]

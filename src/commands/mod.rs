@@ -10,6 +10,7 @@ mod new;
 mod render;
 mod report;
 mod schema;
+mod shell_help;
 mod terminal;
 mod watch;
 
@@ -81,6 +82,8 @@ pub fn run(cli: Cli) -> ExitCode {
             variant,
         } => export::run(&profile, output.as_deref(), variant.as_deref(), &term),
         Command::Schema => schema::run(),
+        Command::Completions { shell } => shell_help::completions(shell),
+        Command::Man => shell_help::man(),
         Command::Layouts { name, action } => match action {
             Some(crate::cli::LayoutsAction::Eject { name, dir }) => {
                 layouts::eject(&name, dir.as_deref(), &term)

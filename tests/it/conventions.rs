@@ -122,3 +122,56 @@ fn a_folder_skips_other_tools_toml_files_but_a_named_one_is_checked() {
     // Named on the command line, the same file is checked strictly.
     assert_eq!(dir.run(&["render", "Cargo.toml"]).code, Some(1));
 }
+
+#[test]
+fn completions_parse_in_bash_and_name_every_command() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let script = run(&["completions", shell]).ok().stdout_text();
+        for command in ["render", "watch", "layouts", "check", "completions"] {
+            assert!(script.contains(command), "{shell}: {command}");
+        }
+    }
+    let dir = Sandbox::new().file("vitae.bash", run(&["completions", "bash"]).ok().stdout);
+    // Loaded into bash, it completes `vitae ren` to `render` and offers --check.
+    let probe = "source vitae.bash\n\
+        COMP_WORDS=(vitae ren); COMP_CWORD=1; _vitae vitae ren vitae; echo \"${COMPREPLY[*]}\"\n\
+        COMP_WORDS=(vitae render --ch); COMP_CWORD=2; _vitae vitae --ch render; echo \"${COMPREPLY[*]}\"\n";
+    let output = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(probe)
+        .current_dir(dir.path())
+        .output()
+        .expect("bash runs");
+    let text = String::from_utf8_lossy(&output.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines
+            .first()
+            .is_some_and(|l| l.split(' ').any(|w| w == "render")),
+        "{text}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        lines.get(1).is_some_and(|l| l.contains("--check")),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_man_page_has_every_command_and_its_options() {
+    let page = run(&["man"]).ok().stdout_text();
+    assert!(page.contains(".TH vitae 1"), "{page}");
+    for section in [
+        "VITAE RENDER",
+        "VITAE WATCH",
+        "VITAE LAYOUTS",
+        "VITAE COMPLETIONS",
+    ] {
+        assert!(page.contains(section), "{section}");
+    }
+    assert!(
+        page.contains("\\-\\-check") && page.contains("\\-\\-timeout"),
+        "the render options are in it"
+    );
+    assert!(!page.contains("__job"), "the internal command stays hidden");
+}
