@@ -42,6 +42,22 @@ pub struct Cli {
     pub color: ColorChoice,
 }
 
+#[derive(Debug, Args)]
+pub struct FontsArgs {
+    /// Add the fonts of a folder (repeatable); also VITAE_FONT_PATHS.
+    #[arg(
+        long,
+        value_name = "DIR",
+        env = "VITAE_FONT_PATHS",
+        value_delimiter = ':'
+    )]
+    pub font_path: Vec<PathBuf>,
+
+    /// Leave installed fonts out of the list.
+    #[arg(long)]
+    pub ignore_system_fonts: bool,
+}
+
 /// What `vitae layouts` can do besides listing and showing.
 #[derive(Debug, Subcommand)]
 pub enum LayoutsAction {
@@ -125,6 +141,8 @@ pub enum Command {
     },
     /// Print the manual page (roff), e.g. `vitae man > vitae.1`.
     Man,
+    /// List the font families available to layouts, and where each is from.
+    Fonts(FontsArgs),
     /// List the built-in layouts, show one layout's theme options, or eject
     /// one into a folder of your own.
     #[command(args_conflicts_with_subcommands = true)]
@@ -266,6 +284,20 @@ pub struct CheckArgs {
     /// in MiB (it is rendered in a process of its own).
     #[arg(long, value_name = "MIB", default_value_t = limits::DEFAULT_MEMORY_MIB, value_parser = clap::value_parser!(u64).range(256..))]
     pub memory: u64,
+
+    /// Add the fonts of a folder (repeatable); also VITAE_FONT_PATHS,
+    /// folders separated by `:`. `vitae fonts` lists what is available.
+    #[arg(
+        long,
+        value_name = "DIR",
+        env = "VITAE_FONT_PATHS",
+        value_delimiter = ':'
+    )]
+    pub font_path: Vec<PathBuf>,
+
+    /// Use only bundled fonts and --font-path folders, never installed ones.
+    #[arg(long)]
+    pub ignore_system_fonts: bool,
 }
 
 impl CheckArgs {
@@ -279,6 +311,8 @@ impl CheckArgs {
             jobs: self.jobs,
             timeout: self.timeout,
             memory: self.memory,
+            font_path: self.font_path.clone(),
+            ignore_system_fonts: self.ignore_system_fonts,
             variant: self.variant.clone(),
             all_variants: self.all_variants,
             strict: self.strict,
@@ -333,6 +367,20 @@ pub struct CommonArgs {
     /// or at --timeout, and only that profile fails.
     #[arg(long, value_name = "MIB", default_value_t = limits::DEFAULT_MEMORY_MIB, value_parser = clap::value_parser!(u64).range(256..))]
     pub memory: u64,
+
+    /// Add the fonts of a folder (repeatable); also VITAE_FONT_PATHS,
+    /// folders separated by `:`. `vitae fonts` lists what is available.
+    #[arg(
+        long,
+        value_name = "DIR",
+        env = "VITAE_FONT_PATHS",
+        value_delimiter = ':'
+    )]
+    pub font_path: Vec<PathBuf>,
+
+    /// Use only bundled fonts and --font-path folders, never installed ones.
+    #[arg(long)]
+    pub ignore_system_fonts: bool,
 
     /// Render this variant of each profile (a `[[variants]]` name) to
     /// <profile>-NAME.pdf; repeat or separate with commas for several.

@@ -59,6 +59,7 @@ struct RunSpec {
     strict: bool,
     timeout: Option<Duration>,
     standards: String,
+    fonts: crate::compile::fonts::FontOptions,
 }
 
 impl RunSpec {
@@ -73,6 +74,7 @@ impl RunSpec {
             strict: run.strict,
             timeout: run.timeout,
             standards: run.standards.spec(),
+            fonts: run.fonts.clone(),
         }
     }
 
@@ -85,6 +87,7 @@ impl RunSpec {
             timeout: self.timeout,
             standards: Standards::parse(&self.standards).map_err(Diagnostic::error)?,
             isolate: None,
+            fonts: self.fonts,
         })
     }
 }
@@ -232,7 +235,7 @@ pub fn serve() -> ExitCode {
         return ExitCode::FAILURE;
     };
     limit_memory(request.memory_mib);
-    let engine: Arc<Engine> = pipeline::engine();
+    let engine: Arc<Engine> = pipeline::engine_with(&request.run.fonts);
     let answer = match request.run.settings() {
         Err(diag) => serde_json::to_vec(&Err::<(), _>(vec![diag])),
         Ok(run) if request.check => {

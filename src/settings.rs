@@ -14,6 +14,7 @@ use crate::assets::{self, Asset};
 use crate::batch::{Job, Variants};
 use crate::bibliography::{self, Reference};
 use crate::cli::CommonArgs;
+use crate::compile::fonts::FontOptions;
 use crate::diagnostic::Diagnostic;
 use crate::encode::{Format, Standards};
 use crate::isolate::Isolation;
@@ -40,6 +41,8 @@ pub struct RunSettings {
     /// How jobs with a user layout are run in a child process; `None` runs
     /// them in-process (the library's default, and inside the child).
     pub isolate: Option<Isolation>,
+    /// `--font-path`, `VITAE_FONT_PATHS`, `--ignore-system-fonts`.
+    pub fonts: FontOptions,
 }
 
 impl RunSettings {
@@ -70,8 +73,30 @@ impl RunSettings {
             isolate: Some(Isolation {
                 memory_mib: common.memory,
             }),
+            fonts: font_options(&common.font_path, common.ignore_system_fonts)?,
         })
     }
+}
+
+/// The font options of the command line; a font folder that does not
+/// exist is a usage error.
+pub fn font_options(paths: &[PathBuf], ignore_system: bool) -> Result<FontOptions, Diagnostic> {
+    for path in paths {
+        if !path.is_dir() {
+            return Err(Diagnostic::error("--font-path: no such folder")
+                .in_file(path)
+                .hint(
+                    "give a folder of .ttf/.otf files (or set VITAE_FONT_PATHS, separated by `:`)",
+                ));
+        }
+    }
+    Ok(FontOptions {
+        paths: paths
+            .iter()
+            .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
+            .collect(),
+        ignore_system,
+    })
 }
 
 /// Which variants `--variant` / `--all-variants` ask for.

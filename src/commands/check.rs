@@ -24,7 +24,7 @@ pub fn run(args: &CheckArgs, term: &Terminal) -> anyhow::Result<ExitCode> {
     term.diagnostics(&found.skipped);
     let jobs =
         batch::plan(&found.profiles, &settings::variants(&common), None).map_err(Failure::usage)?;
-    let engine = pipeline::engine();
+    let engine = pipeline::engine_with(&run.fonts);
     let mut outcomes: Vec<Outcome> = Vec::new();
     batch::each(
         &jobs,

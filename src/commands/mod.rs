@@ -4,6 +4,7 @@
 
 mod check;
 mod export;
+mod fonts;
 mod import;
 mod layouts;
 mod new;
@@ -84,6 +85,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Schema => schema::run(),
         Command::Completions { shell } => shell_help::completions(shell),
         Command::Man => shell_help::man(),
+        Command::Fonts(args) => fonts::run(&args, &term),
         Command::Layouts { name, action } => match action {
             Some(crate::cli::LayoutsAction::Eject { name, dir }) => {
                 layouts::eject(&name, dir.as_deref(), &term)

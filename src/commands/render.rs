@@ -33,7 +33,7 @@ pub fn run(args: RenderArgs, term: &Terminal) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let progress = report::progress_bar(jobs.len(), common.quiet);
     let mut tally = Tally::default();
-    let engine = pipeline::engine();
+    let engine = pipeline::engine_with(&run.fonts);
     batch::run(
         &engine,
         &jobs,

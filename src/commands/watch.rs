@@ -31,7 +31,7 @@ pub fn run(args: WatchArgs, term: &Terminal) -> anyhow::Result<ExitCode> {
     };
     let mut tally = Tally::default();
     watch::run(
-        &pipeline::engine(),
+        &pipeline::engine_with(&run.fonts),
         &targets,
         &run,
         stop,

@@ -37,7 +37,8 @@ pub fn unknown_font(fonts: &FontSet, layout: &Layout, theme: &Theme) -> Option<D
         ))
         .key("theme.font")
         .find(format!("\"{font}\""))
-        .hint(format!("bundled families: {}", bundled.join(", "))),
+        .hint(format!("bundled families: {}", bundled.join(", ")))
+        .hint("add a folder of fonts with --font-path DIR; `vitae fonts` lists every family available"),
     )
 }
 

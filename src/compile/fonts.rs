@@ -18,6 +18,16 @@ static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/fonts");
 /// The folder of `fonts/` whose fonts are icons, not text (see `icons`).
 pub const ICON_FONTS: &str = "font-awesome";
 
+/// Where fonts may come from besides the bundled ones: `--font-path` (and
+/// `VITAE_FONT_PATHS`) folders, whose every face is added; and the system's
+/// installed fonts, searched for a family a theme asks for, unless
+/// `--ignore-system-fonts`.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FontOptions {
+    pub paths: Vec<PathBuf>,
+    pub ignore_system: bool,
+}
+
 /// Where a face's bytes come from.
 #[derive(Debug)]
 enum FontSource {
@@ -95,6 +105,9 @@ impl FontSet {
     /// that is not bundled, so renders never scan the system by default.
     pub fn with_system_families(families: &[String], extra_dirs: &[PathBuf]) -> Self {
         let mut set = Self::bundled();
+        if families.is_empty() && extra_dirs.is_empty() {
+            return set;
+        }
         let mut db = fontdb::Database::new();
         if !families.is_empty() {
             db.load_system_fonts();
@@ -105,14 +118,15 @@ impl FontSet {
         let wanted: Vec<String> = families.iter().map(|f| f.to_lowercase()).collect();
         let mut book = (*set.book).clone();
         for face in db.faces() {
-            let matches = !extra_dirs.is_empty()
+            let fontdb::Source::File(path) = &face.source else {
+                continue;
+            };
+            let from_a_font_path = extra_dirs.iter().any(|dir| path.starts_with(dir));
+            let matches = from_a_font_path
                 || face
                     .families
                     .iter()
                     .any(|(name, _)| wanted.contains(&name.to_lowercase()));
-            let fontdb::Source::File(path) = &face.source else {
-                continue;
-            };
             if !matches {
                 continue;
             }

@@ -24,7 +24,7 @@ use typst_layout::PagedDocument;
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
 use crate::layout::Layout;
 use crate::limits;
-use fonts::FontSet;
+use fonts::{FontOptions, FontSet};
 use world::{DATA_PATH, VitaeWorld};
 
 /// What every render of a process shares: the standard library and fonts.
@@ -34,6 +34,8 @@ pub struct Engine {
     /// Bundled fonts plus one installed family, per family a profile asked
     /// for that vitae does not bundle; looked up once per process.
     with_system: Mutex<HashMap<String, Arc<FontSet>>>,
+    /// Font folders of the run, and whether installed fonts may be used.
+    font_options: FontOptions,
 }
 
 /// A compiled document and the warnings Typst raised on the way.
@@ -48,7 +50,15 @@ impl Engine {
             library: LazyHash::new(Library::default()),
             fonts: Arc::new(fonts),
             with_system: Mutex::new(HashMap::new()),
+            font_options: FontOptions::default(),
         }
+    }
+
+    /// The bundled fonts and every face of the option's font folders.
+    pub fn with_fonts(options: &FontOptions) -> Self {
+        let mut engine = Self::new(FontSet::with_system_families(&[], &options.paths));
+        engine.font_options = options.clone();
+        engine
     }
 
     /// The bundled fonts.
@@ -63,10 +73,16 @@ impl Engine {
         let Some(family) = family.filter(|f| !self.fonts.has_family(f)) else {
             return self.fonts.clone();
         };
+        if self.font_options.ignore_system {
+            return self.fonts.clone();
+        }
+        let paths = &self.font_options.paths;
         let mut cache = self.with_system.lock().unwrap_or_else(|e| e.into_inner());
         cache
             .entry(family.to_lowercase())
-            .or_insert_with(|| Arc::new(FontSet::with_system_families(&[family.to_string()], &[])))
+            .or_insert_with(|| {
+                Arc::new(FontSet::with_system_families(&[family.to_string()], paths))
+            })
             .clone()
     }
 

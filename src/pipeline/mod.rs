@@ -426,6 +426,12 @@ pub fn engine() -> Arc<Engine> {
     Arc::new(Engine::new(FontSet::bundled()))
 }
 
+/// An engine with the run's font folders (`--font-path`) and system-font
+/// choice (`--ignore-system-fonts`).
+pub fn engine_with(fonts: &crate::compile::fonts::FontOptions) -> Arc<Engine> {
+    Arc::new(Engine::with_fonts(fonts))
+}
+
 /// A job for one profile with its default output, as the library's callers
 /// (tests, benchmarks, tools) most often want.
 pub fn job_for(profile: &Path, variant: Option<&str>) -> Job {

@@ -175,3 +175,65 @@ fn the_man_page_has_every_command_and_its_options() {
     );
     assert!(!page.contains("__job"), "the internal command stays hidden");
 }
+
+#[test]
+fn font_paths_add_fonts_and_a_missing_theme_font_is_an_error_at_its_line_under_strict() {
+    // A family vitae does not offer as text: one of its icon fonts.
+    let dir = Sandbox::new()
+        .folder("my-fonts")
+        .copy(
+            repo_file("fonts/font-awesome/fa-brands-400.ttf"),
+            "my-fonts/brands.ttf",
+        )
+        .profile(
+            "me.toml",
+            "[basics]\nname = \"Ada\"\n\n[theme]\nfont = \"Font Awesome 6 Brands\"\n",
+        );
+    let listed = dir
+        .run(&["fonts", "--font-path", "my-fonts", "--ignore-system-fonts"])
+        .ok()
+        .stdout_text();
+    let line = listed
+        .lines()
+        .find(|l| l.starts_with("Font Awesome 6 Brands"))
+        .unwrap_or_default();
+    assert!(line.trim_end().ends_with("my-fonts"), "{listed}");
+    assert!(
+        listed
+            .lines()
+            .any(|l| l.starts_with("Inter") && l.ends_with("bundled")),
+        "{listed}"
+    );
+
+    let missing = dir.run(&["render", "me.toml", "--strict", "--ignore-system-fonts"]);
+    assert_eq!(missing.code, Some(1));
+    assert!(
+        missing.stderr.contains("me.toml:5:8") && missing.stderr.contains("--font-path"),
+        "{}",
+        missing.stderr
+    );
+    dir.run(&[
+        "render",
+        "me.toml",
+        "--strict",
+        "--ignore-system-fonts",
+        "--font-path",
+        "my-fonts",
+    ])
+    .ok();
+    let mut with_env = dir.command();
+    with_env.env("VITAE_FONT_PATHS", "my-fonts").args([
+        "render",
+        "me.toml",
+        "--strict",
+        "--ignore-system-fonts",
+        "-o",
+        "env.pdf",
+    ]);
+    assert!(Run::of(&mut with_env).success());
+    assert_eq!(
+        dir.run(&["render", "me.toml", "--font-path", "no-such-folder"])
+            .code,
+        Some(2)
+    );
+}
