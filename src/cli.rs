@@ -388,7 +388,8 @@ pub struct CommonArgs {
     pub variant: Vec<String>,
 
     /// Render every variant each profile declares (a profile without
-    /// variants renders whole).
+    /// variants renders whole). The whole profile of one with variants is
+    /// not rendered too: run once without this flag for it.
     #[arg(long, conflicts_with = "variant")]
     pub all_variants: bool,
 
