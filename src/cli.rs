@@ -42,9 +42,12 @@ pub struct Cli {
     pub color: ColorChoice,
 }
 
-#[derive(Debug, Args)]
-pub struct FontsArgs {
-    /// Add the fonts of a folder (repeatable); also VITAE_FONT_PATHS.
+/// Where fonts come from besides the bundled ones: `render`, `watch`,
+/// `check` and `fonts` take the same flags.
+#[derive(Debug, Clone, Args)]
+pub struct FontArgs {
+    /// Add the fonts of a folder (repeatable); also VITAE_FONT_PATHS,
+    /// folders separated by `:`. `vitae fonts` lists what is available.
     #[arg(
         long,
         value_name = "DIR",
@@ -53,7 +56,7 @@ pub struct FontsArgs {
     )]
     pub font_path: Vec<PathBuf>,
 
-    /// Leave installed fonts out of the list.
+    /// Use only bundled fonts and --font-path folders, never installed ones.
     #[arg(long)]
     pub ignore_system_fonts: bool,
 }
@@ -142,7 +145,7 @@ pub enum Command {
     /// Print the manual page (roff), e.g. `vitae man > vitae.1`.
     Man,
     /// List the font families available to layouts, and where each is from.
-    Fonts(FontsArgs),
+    Fonts(FontArgs),
     /// List the built-in layouts, show one layout's theme options, or eject
     /// one into a folder of your own.
     #[command(args_conflicts_with_subcommands = true)]
@@ -285,19 +288,8 @@ pub struct CheckArgs {
     #[arg(long, value_name = "MIB", default_value_t = limits::DEFAULT_MEMORY_MIB, value_parser = clap::value_parser!(u64).range(256..))]
     pub memory: u64,
 
-    /// Add the fonts of a folder (repeatable); also VITAE_FONT_PATHS,
-    /// folders separated by `:`. `vitae fonts` lists what is available.
-    #[arg(
-        long,
-        value_name = "DIR",
-        env = "VITAE_FONT_PATHS",
-        value_delimiter = ':'
-    )]
-    pub font_path: Vec<PathBuf>,
-
-    /// Use only bundled fonts and --font-path folders, never installed ones.
-    #[arg(long)]
-    pub ignore_system_fonts: bool,
+    #[command(flatten)]
+    pub fonts: FontArgs,
 }
 
 impl CheckArgs {
@@ -311,8 +303,7 @@ impl CheckArgs {
             jobs: self.jobs,
             timeout: self.timeout,
             memory: self.memory,
-            font_path: self.font_path.clone(),
-            ignore_system_fonts: self.ignore_system_fonts,
+            fonts: self.fonts.clone(),
             variant: self.variant.clone(),
             all_variants: self.all_variants,
             strict: self.strict,
@@ -368,19 +359,8 @@ pub struct CommonArgs {
     #[arg(long, value_name = "MIB", default_value_t = limits::DEFAULT_MEMORY_MIB, value_parser = clap::value_parser!(u64).range(256..))]
     pub memory: u64,
 
-    /// Add the fonts of a folder (repeatable); also VITAE_FONT_PATHS,
-    /// folders separated by `:`. `vitae fonts` lists what is available.
-    #[arg(
-        long,
-        value_name = "DIR",
-        env = "VITAE_FONT_PATHS",
-        value_delimiter = ':'
-    )]
-    pub font_path: Vec<PathBuf>,
-
-    /// Use only bundled fonts and --font-path folders, never installed ones.
-    #[arg(long)]
-    pub ignore_system_fonts: bool,
+    #[command(flatten)]
+    pub fonts: FontArgs,
 
     /// Render this variant of each profile (a `[[variants]]` name) to
     /// <profile>-NAME.pdf; repeat or separate with commas for several.

@@ -13,7 +13,7 @@ use std::time::Duration;
 use crate::assets::{self, Asset};
 use crate::batch::{Job, Variants};
 use crate::bibliography::{self, Reference};
-use crate::cli::CommonArgs;
+use crate::cli::{CommonArgs, FontArgs};
 use crate::compile::fonts::FontOptions;
 use crate::diagnostic::Diagnostic;
 use crate::encode::{Format, Standards};
@@ -73,14 +73,15 @@ impl RunSettings {
             isolate: Some(Isolation {
                 memory_mib: common.memory,
             }),
-            fonts: font_options(&common.font_path, common.ignore_system_fonts)?,
+            fonts: font_options(&common.fonts)?,
         })
     }
 }
 
 /// The font options of the command line; a font folder that does not
 /// exist is a usage error.
-pub fn font_options(paths: &[PathBuf], ignore_system: bool) -> Result<FontOptions, Diagnostic> {
+pub fn font_options(args: &FontArgs) -> Result<FontOptions, Diagnostic> {
+    let (paths, ignore_system) = (&args.font_path, args.ignore_system_fonts);
     for path in paths {
         if !path.is_dir() {
             return Err(Diagnostic::error("--font-path: no such folder")

@@ -6,13 +6,12 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use super::{Failure, Terminal};
-use crate::cli::FontsArgs;
+use crate::cli::FontArgs;
 use crate::compile::fonts::FontSet;
 use crate::settings::font_options;
 
-pub fn run(args: &FontsArgs, _term: &Terminal) -> anyhow::Result<ExitCode> {
-    let options =
-        font_options(&args.font_path, args.ignore_system_fonts).map_err(|d| Failure::usage([d]))?;
+pub fn run(args: &FontArgs, _term: &Terminal) -> anyhow::Result<ExitCode> {
+    let options = font_options(args).map_err(|d| Failure::usage([d]))?;
     // Family → where it is from; the first source wins, as in a render.
     let mut families: BTreeMap<String, String> = BTreeMap::new();
     for family in FontSet::bundled().bundled_families() {
