@@ -22,25 +22,25 @@ pub(super) fn format(
     let citationberg::Style::Independent(style) = style.get() else {
         return Vec::new();
     };
-    let kind_of = |key: &str| {
-        kinds
-            .iter()
-            .find(|(k, _)| k == key)
-            .map_or(Kind::Other, |(_, kind)| *kind)
-    };
+    let kinds: std::collections::HashMap<&str, Kind> = kinds
+        .iter()
+        .map(|(key, kind)| (key.as_str(), *kind))
+        .collect();
+    let kind_of = |key: &str| kinds.get(key).copied().unwrap_or(Kind::Other);
     let mut entries: Vec<_> = library.iter().collect();
     // A stable sort: entries of one kind and year keep the file's order.
     entries.sort_by_key(|e| {
         let year = e.date_any().map_or(i32::MIN, |d| d.year);
         (kind_of(e.key()), std::cmp::Reverse(year))
     });
-    let locales = csl_locales(&csl_locale(locale));
+    let locale = csl_locale(locale);
+    let locales = csl_locales(&locale);
     let owner = owner.and_then(|o| owner_pattern(o, library));
     entries
         .iter()
         .enumerate()
         .filter_map(|(i, entry)| {
-            let item = format_one(entry, &style, &locales, locale)?;
+            let item = format_one(entry, &style, &locales, &locale)?;
             let mut text = Vec::new();
             spans(&item.content.0, &mut text);
             let text = tidied(merged(text));
@@ -64,7 +64,7 @@ fn format_one(
     entry: &hayagriva::Entry,
     style: &citationberg::IndependentStyle,
     locales: &[citationberg::Locale],
-    locale: &str,
+    locale: &LocaleCode,
 ) -> Option<hayagriva::BibliographyItem> {
     let mut driver = BibliographyDriver::new();
     driver.citation(CitationRequest::from_items(
@@ -72,7 +72,7 @@ fn format_one(
         style,
         locales,
     ));
-    let request = BibliographyRequest::new(style, Some(csl_locale(locale)), locales);
+    let request = BibliographyRequest::new(style, Some(locale.clone()), locales);
     driver
         .finish(request)
         .bibliography?
