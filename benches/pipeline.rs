@@ -79,7 +79,13 @@ fn stages(c: &mut Criterion) {
     let sections: Vec<String> = data.sections.iter().map(|s| s.id.clone()).collect();
     group.bench_function("5 proofs (facts and all six)", |b| {
         b.iter(|| {
-            let facts = layout_data::facts(&checked.profile, &theme, "en", &sections, &[]);
+            let facts = layout_data::facts(
+                &checked.profile,
+                &theme,
+                "en",
+                &sections,
+                Default::default(),
+            );
             let input = vitae::proof::Input {
                 facts: &facts,
                 source: &checked.source,

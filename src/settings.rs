@@ -130,7 +130,7 @@ pub struct JobSettings {
     /// The profile's photo, checked and read.
     pub photo: Option<Asset>,
     /// The publications of the profile's `.bib` file, formatted.
-    pub references: Vec<Reference>,
+    pub references: std::sync::Arc<[Reference]>,
     /// Where the output goes (for PNG, the pages are named after it).
     pub output: PathBuf,
     pub format: Format,
@@ -195,7 +195,7 @@ impl JobSettings {
                 theme,
                 locale,
                 photo,
-                references,
+                references: references.into(),
                 output,
                 format: run.format,
                 strict: run.strict,

@@ -22,7 +22,7 @@ pub fn build(
     extras: Extras,
 ) -> (LayoutData, Vec<Diagnostic>) {
     let mut builder = Builder::new(locale_code, theme, &profile.words);
-    builder.references = extras.references.to_vec();
+    builder.references = extras.references;
     let words = builder.words.clone();
     let data = LayoutData {
         data_version: DATA_VERSION,
@@ -92,7 +92,7 @@ pub(super) struct Builder {
     /// Whether the layout shows personal details (its `personal` option).
     pub(super) personal: bool,
     /// The `.bib` references, listed with the publications.
-    pub(super) references: Vec<crate::bibliography::Reference>,
+    pub(super) references: std::sync::Arc<[crate::bibliography::Reference]>,
 }
 
 impl Builder {
@@ -105,7 +105,7 @@ impl Builder {
             rules: Rules::of(locale_code),
             warnings: Vec::new(),
             personal: shows_personal(theme),
-            references: Vec::new(),
+            references: Default::default(),
         }
     }
 

@@ -22,12 +22,12 @@ pub use build::build;
 pub use facts::{Fact, FactRole, Origin, facts};
 
 /// What a job brings besides the profile's text.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Extras<'a> {
     /// The photo's virtual path (`/@vitae/photo.png`), when there is one.
     pub photo: Option<&'a str>,
     /// The profile's `.bib` references, formatted.
-    pub references: &'a [crate::bibliography::Reference],
+    pub references: std::sync::Arc<[crate::bibliography::Reference]>,
 }
 
 /// The version of the data contract.

@@ -168,13 +168,13 @@ impl Builder {
 
     /// The `.bib` references, after the hand-written publications: under
     /// a heading of their kind when there is more than one kind.
-    fn bib_references(&mut self) -> Vec<Entry> {
-        let references = std::mem::take(&mut self.references);
+    fn bib_references(&self) -> Vec<Entry> {
+        let references = &self.references;
         let kinds = references
             .iter()
             .map(|r| r.kind)
             .collect::<std::collections::BTreeSet<_>>();
-        let entries = references
+        references
             .iter()
             .map(|r| Entry {
                 group: (kinds.len() > 1).then(|| {
@@ -188,9 +188,7 @@ impl Builder {
                 label: r.label.clone(),
                 ..Entry::default()
             })
-            .collect();
-        self.references = references;
-        entries
+            .collect()
     }
 
     fn language(&mut self, l: &Language) -> Entry {

@@ -244,7 +244,7 @@ fn lay_out(
         &settings.theme,
         &settings.locale,
         &sections,
-        &settings.references,
+        settings.references.clone(),
     );
     let accent = settings
         .theme
@@ -313,7 +313,7 @@ fn build_data(
 ) -> (LayoutData, Vec<Diagnostic>) {
     let extras = layout_data::Extras {
         photo: settings.photo.as_ref().map(|p| p.path.as_str()),
-        references: &settings.references,
+        references: settings.references.clone(),
     };
     layout_data::build(&checked.profile, theme, &settings.locale, extras)
 }

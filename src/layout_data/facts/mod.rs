@@ -73,10 +73,10 @@ pub fn facts(
     theme: &Theme,
     locale: &str,
     sections: &[String],
-    references: &[crate::bibliography::Reference],
+    references: std::sync::Arc<[crate::bibliography::Reference]>,
 ) -> Vec<Fact> {
     let mut builder = Builder::new(locale, theme, &profile.words);
-    builder.references = references.to_vec();
+    builder.references = references;
     let mut walk = Walk {
         builder,
         facts: Vec::new(),
@@ -383,7 +383,7 @@ mod tests {
         let parsed = parse(SourceFile::new("x.toml", text)).unwrap();
         let (data, _) = super::super::build(&parsed.profile, theme, "en", Default::default());
         let sections: Vec<String> = data.sections.into_iter().map(|s| s.id).collect();
-        facts(&parsed.profile, theme, "en", &sections, &[])
+        facts(&parsed.profile, theme, "en", &sections, Default::default())
     }
 
     fn facts_of(text: &str) -> Vec<Fact> {

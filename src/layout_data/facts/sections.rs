@@ -235,14 +235,13 @@ impl Walk {
         let Some(source) = &p.publications.bibtex else {
             return;
         };
-        let references = std::mem::take(&mut self.builder.references);
-        for r in &references {
+        let references = self.builder.references.clone();
+        for r in references.iter() {
             self.entry();
             self.role = FactRole::Body;
             let path = format!("publications.bibtex[{}]", r.key);
             self.push(path, r.plain(), Origin::Span(source.file.span()));
         }
-        self.builder.references = references;
     }
 
     pub(super) fn languages(&mut self, p: &Profile) {
