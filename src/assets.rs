@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Component, Path};
 
 use crate::compile::world::ASSET_DIR;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::files::{self, ReadProblem};
 use crate::limits;
 use crate::profile::CheckedProfile;
@@ -30,7 +30,7 @@ pub fn photo(checked: &CheckedProfile, folder: &Path) -> Result<Option<Asset>, D
     load_photo(folder, photo.get_ref())
         .map(Some)
         .map_err(|problem| {
-            Diagnostic::error(format!("photo refused: {problem}"))
+            Diagnostic::error(Code::PhotoRefused, format!("photo refused: {problem}"))
                 .at(&checked.source, photo.span())
                 .key("basics.photo")
         })

@@ -40,6 +40,22 @@ pub struct Cli {
     /// anything but ""), CLICOLOR=0 or TERM=dumb; CLICOLOR_FORCE=1 forces it.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    /// How errors and warnings are written. human: on stderr, with the
+    /// source line. json: one JSON object per line on stdout (severity,
+    /// code, message, file, line, column, end, key, expected, hints), for
+    /// editors and scripts. github: GitHub Actions annotations on stdout.
+    /// Codes are listed in docs/diagnostics.md.
+    #[arg(long, global = true, value_enum, default_value_t = MessageFormat::Human)]
+    pub message_format: MessageFormat,
+}
+
+/// How diagnostics are written (`--message-format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MessageFormat {
+    Human,
+    Json,
+    Github,
 }
 
 /// Where fonts come from besides the bundled ones: `render`, `watch`,

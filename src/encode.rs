@@ -9,7 +9,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, Timestamp};
 
 use crate::compile::source_date;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 
 /// What a render writes.
 #[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -271,7 +271,7 @@ pub fn png(document: &PagedDocument, ppi: f32) -> Result<Vec<Vec<u8>>, Diagnosti
         .map(|page| {
             typst_render::render(page, &options)
                 .encode_png()
-                .map_err(|e| Diagnostic::error(format!("PNG export failed: {e}")))
+                .map_err(|e| Diagnostic::error(Code::Internal, format!("PNG export failed: {e}")))
         })
         .collect()
 }
@@ -279,9 +279,10 @@ pub fn png(document: &PagedDocument, ppi: f32) -> Result<Vec<Vec<u8>>, Diagnosti
 /// The layout data as the bytes of `/profile.json` (and of `--format json`).
 pub fn json(value: &serde_json::Value) -> Result<Vec<u8>, Vec<Diagnostic>> {
     serde_json::to_vec_pretty(value).map_err(|e| {
-        vec![Diagnostic::error(format!(
-            "cannot serialise layout data: {e}"
-        ))]
+        vec![Diagnostic::error(
+            Code::Internal,
+            format!("cannot serialise layout data: {e}"),
+        )]
     })
 }
 

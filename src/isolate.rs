@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::batch::Job;
 use crate::compile::Engine;
-use crate::diagnostic::{Diagnostic, thin};
+use crate::diagnostic::{Code, Diagnostic, thin};
 use crate::encode::{Format, Standards};
 use crate::layout::Layout;
 use crate::pipeline::{self, Checked, Rendered};
@@ -85,7 +85,8 @@ impl RunSpec {
             format: self.format,
             strict: self.strict,
             timeout: self.timeout,
-            standards: Standards::parse(&self.standards).map_err(Diagnostic::error)?,
+            standards: Standards::parse(&self.standards)
+                .map_err(|m| Diagnostic::error(Code::BadArgument, m))?,
             isolate: None,
             fonts: self.fonts,
         })
@@ -126,7 +127,8 @@ fn call<T: DeserializeOwned>(
         check,
         memory_mib: isolation.memory_mib,
     };
-    let fail = |message: String| vec![Diagnostic::error(message).in_file(&job.profile)];
+    let fail =
+        |message: String| vec![Diagnostic::error(Code::Internal, message).in_file(&job.profile)];
     let exe = std::env::current_exe().map_err(|e| {
         fail(format!(
             "cannot start a vitae process for this profile: {e}"
@@ -165,7 +167,7 @@ fn call<T: DeserializeOwned>(
         let _ = child.wait();
         let seconds = run.timeout.unwrap_or_default().as_secs_f64();
         return Err(vec![
-            Diagnostic::error(format!(
+            Diagnostic::error(Code::TimeLimit, format!(
                 "rendering this profile exceeded the time limit ({seconds} s); its process was stopped"
             ))
             .in_file(&job.profile)
@@ -205,7 +207,7 @@ fn crashed(
 ) -> Vec<Diagnostic> {
     let said = String::from_utf8_lossy(stderr);
     let diagnostic = if said.contains("memory allocation of") || said.contains("out of memory") {
-        Diagnostic::error(format!(
+        Diagnostic::error(Code::MemoryLimit, format!(
             "rendering this profile used more than the memory limit ({} MiB); its process was stopped",
             isolation.memory_mib
         ))
@@ -216,9 +218,10 @@ fn crashed(
             Err(e) => e.to_string(),
         };
         let last = said.lines().last().unwrap_or_default();
-        Diagnostic::error(format!(
-            "the process rendering this profile stopped ({status}) {last}"
-        ))
+        Diagnostic::error(
+            Code::Internal,
+            format!("the process rendering this profile stopped ({status}) {last}"),
+        )
         .hint("please report this with the profile and the layout")
     };
     vec![diagnostic.in_file(&job.profile)]

@@ -12,7 +12,7 @@ use std::path::{Component, Path, PathBuf};
 use include_dir::{Dir, include_dir};
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, one_of};
+use crate::diagnostic::{Code, Diagnostic, one_of};
 use crate::files::{self, ReadProblem};
 use crate::limits;
 
@@ -154,22 +154,29 @@ impl Layout {
     /// The error for a name that is neither a built-in layout nor a folder.
     pub fn unknown(name_or_dir: &str) -> Diagnostic {
         let names = Self::builtin_names();
-        let diag = Diagnostic::error(format!("unknown layout `{name_or_dir}`"))
-            .expected(format!(
-                "a built-in layout ({}) or a folder with main.typ",
-                one_of(&names)
-            ))
-            .suggest(name_or_dir, names.iter().copied());
+        let diag = Diagnostic::error(
+            Code::UnknownLayout,
+            format!("unknown layout `{name_or_dir}`"),
+        )
+        .expected(format!(
+            "a built-in layout ({}) or a folder with main.typ",
+            one_of(&names)
+        ))
+        .suggest(name_or_dir, names.iter().copied());
         diag.hint("`vitae layouts` lists the layouts with their descriptions")
     }
 
     /// A user's layout folder.
     pub fn from_folder(path: &Path) -> Result<Layout, Diagnostic> {
         let root = fs::canonicalize(path).map_err(|e| {
-            Diagnostic::error(format!("cannot open the layout folder: {e}")).in_file(path)
+            Diagnostic::error(
+                Code::UnknownLayout,
+                format!("cannot open the layout folder: {e}"),
+            )
+            .in_file(path)
         })?;
         if !root.join("main.typ").is_file() {
-            return Err(Diagnostic::error("the layout folder has no main.typ")
+            return Err(Diagnostic::error(Code::UnknownLayout, "the layout folder has no main.typ")
                 .in_file(path)
                 .hint("a layout is a folder with main.typ and layout.toml; copy one from `layouts/` to start"));
         }
@@ -190,7 +197,9 @@ impl Layout {
         // The manifest is a layout file like any other: read through the
         // sandbox, with its limit. Only its absence means "no options".
         let manifest_path = layout.display_path("layout.toml");
-        let fail = |why: String| Diagnostic::error(why).in_file(Path::new(&manifest_path));
+        let fail = |why: String| {
+            Diagnostic::error(Code::BadManifest, why).in_file(Path::new(&manifest_path))
+        };
         let bytes = match layout.read("layout.toml") {
             Ok(bytes) => bytes,
             Err(ReadError::NotFound) => return Ok(layout),
@@ -200,8 +209,11 @@ impl Layout {
             String::from_utf8(bytes).map_err(|_| fail("layout.toml is not UTF-8 text".into()))?;
         layout.manifest = toml::from_str::<Manifest>(&text).map_err(|e| {
             let file = crate::diagnostic::SourceFile::new(manifest_path.clone(), text.clone());
-            Diagnostic::error(format!("invalid layout.toml: {}", e.message()))
-                .at(&file, e.span().unwrap_or(0..0))
+            Diagnostic::error(
+                Code::BadManifest,
+                format!("invalid layout.toml: {}", e.message()),
+            )
+            .at(&file, e.span().unwrap_or(0..0))
         })?;
         Ok(layout)
     }

@@ -15,7 +15,7 @@ use crate::batch::{Job, Variants};
 use crate::bibliography::{self, Reference};
 use crate::cli::{CommonArgs, FontArgs};
 use crate::compile::fonts::FontOptions;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::encode::{Format, Standards};
 use crate::isolate::Isolation;
 use crate::layout::{DEFAULT_LAYOUT, Layout};
@@ -54,7 +54,7 @@ impl RunSettings {
             .iter()
             .map(|arg| {
                 theme::parse_override(arg).map_err(|problem| {
-                    Diagnostic::error(format!("--theme {problem}"))
+                    Diagnostic::error(Code::BadThemeValue, format!("--theme {problem}"))
                         .hint("write --theme key=value, e.g. --theme paper=us-letter")
                 })
             })
@@ -84,7 +84,7 @@ pub fn font_options(args: &FontArgs) -> Result<FontOptions, Diagnostic> {
     let (paths, ignore_system) = (&args.font_path, args.ignore_system_fonts);
     for path in paths {
         if !path.is_dir() {
-            return Err(Diagnostic::error("--font-path: no such folder")
+            return Err(Diagnostic::error(Code::BadArgument, "--font-path: no such folder")
                 .in_file(path)
                 .hint(
                     "give a folder of .ttf/.otf files (or set VITAE_FONT_PATHS, separated by `:`)",
@@ -183,7 +183,8 @@ impl JobSettings {
             && plain
             && let Err(problem) = output::confined(folder, &output)
         {
-            let diag = Diagnostic::error(format!("output refused: {problem}")).key("output");
+            let diag = Diagnostic::error(Code::BadOutput, format!("output refused: {problem}"))
+                .key("output");
             errors.push(match &checked.profile.output {
                 Some(own) => diag.at(&checked.source, own.span()),
                 None => diag.in_file(&job.profile),
@@ -250,7 +251,7 @@ fn choose_layout(
 /// command line is the user's own choice and is not confined.
 fn profile_layout_folder(profile_folder: &Path, name: &str) -> Result<PathBuf, Diagnostic> {
     let outside = || {
-        Diagnostic::error(format!(
+        Diagnostic::error(Code::UnknownLayout, format!(
             "layout `{name}` is outside the profile's folder"
         ))
         .expected("a built-in layout name, or a folder next to the profile (`./my-layout`)")

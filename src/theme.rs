@@ -12,7 +12,7 @@ use serde_json::{Map, Value as Json};
 use toml::Spanned;
 
 use crate::dates::DateStyle;
-use crate::diagnostic::{Diagnostic, SourceFile, one_of};
+use crate::diagnostic::{Code, Diagnostic, SourceFile, one_of};
 use crate::layout::{Layout, OptionKind, OptionSpec};
 
 /// Options every layout gets, handled by vitae itself.
@@ -216,18 +216,23 @@ fn apply(
         "date_format" => {
             let name = value.as_str().unwrap_or_default();
             theme.date_style = DateStyle::from_name(name).ok_or_else(|| {
-                Diagnostic::error(format!("bad value {value} for `date_format`"))
-                    .expected(format!("one of {}", one_of(&DateStyle::NAMES)))
+                Diagnostic::error(
+                    Code::BadThemeValue,
+                    format!("bad value {value} for `date_format`"),
+                )
+                .expected(format!("one of {}", one_of(&DateStyle::NAMES)))
             })?;
         }
         "pages" => match value.as_integer() {
             Some(n @ 1..=MAX_PAGE_BUDGET) => theme.pages = Some(n as usize),
             _ => {
-                return Err(
-                    Diagnostic::error(format!("bad value {value} for `pages`")).expected(format!(
-                        "a whole number of pages from 1 to {MAX_PAGE_BUDGET}"
-                    )),
-                );
+                return Err(Diagnostic::error(
+                    Code::BadThemeValue,
+                    format!("bad value {value} for `pages`"),
+                )
+                .expected(format!(
+                    "a whole number of pages from 1 to {MAX_PAGE_BUDGET}"
+                )));
             }
         },
         "spacing" => {
@@ -240,10 +245,13 @@ fn apply(
                 let mut names: Vec<&str> =
                     layout.manifest.options.keys().map(String::as_str).collect();
                 names.extend(UNIVERSAL.iter().map(|(k, _)| *k));
-                let diag = Diagnostic::error(format!(
-                    "unknown theme option `{key}` for layout `{}`",
-                    layout.name()
-                ))
+                let diag = Diagnostic::error(
+                    Code::UnknownThemeOption,
+                    format!(
+                        "unknown theme option `{key}` for layout `{}`",
+                        layout.name()
+                    ),
+                )
                 .expected(format!("one of {}", one_of(&names)))
                 .suggest(key, names.iter().copied());
                 return Err(diag.hint(format!(
@@ -266,9 +274,12 @@ fn unknown_sections(key: &str, named: &[String], sections: &[String]) -> Vec<(St
         .iter()
         .filter(|id| !sections.contains(id))
         .map(|id| {
-            let diag = Diagnostic::error(format!("`{key}` names no section `{id}`"))
-                .expected(format!("a section id: {}", one_of(sections)))
-                .suggest(id, sections.iter().map(String::as_str));
+            let diag = Diagnostic::error(
+                Code::UnknownSection,
+                format!("`{key}` names no section `{id}`"),
+            )
+            .expected(format!("a section id: {}", one_of(sections)))
+            .suggest(id, sections.iter().map(String::as_str));
             (id.clone(), diag)
         })
         .collect()
@@ -298,20 +309,26 @@ fn string_list(value: &toml::Value) -> Result<Vec<String>, Diagnostic> {
         toml::Value::Array(items) => items
             .iter()
             .map(|i| {
-                i.as_str()
-                    .map(str::to_string)
-                    .ok_or_else(|| Diagnostic::error(format!("`{i}` is not a section id")))
+                i.as_str().map(str::to_string).ok_or_else(|| {
+                    Diagnostic::error(Code::BadThemeValue, format!("`{i}` is not a section id"))
+                })
             })
             .collect(),
-        other => Err(Diagnostic::error(format!("bad value {other}"))
-            .expected("a list of section ids, e.g. [\"work\", \"education\"]")),
+        other => Err(
+            Diagnostic::error(Code::BadThemeValue, format!("bad value {other}"))
+                .expected("a list of section ids, e.g. [\"work\", \"education\"]"),
+        ),
     }
 }
 
 /// Checks one value against its declared kind; returns it as JSON for the layout.
 fn check_value(key: &str, spec: &OptionSpec, value: &toml::Value) -> Result<Json, Diagnostic> {
     let bad = |expected: String| {
-        Diagnostic::error(format!("bad value {value} for `{key}`")).expected(expected)
+        Diagnostic::error(
+            Code::BadThemeValue,
+            format!("bad value {value} for `{key}`"),
+        )
+        .expected(expected)
     };
     match spec.kind {
         OptionKind::Choice => {

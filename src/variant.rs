@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, one_of};
+use crate::diagnostic::{Code, Diagnostic, one_of};
 use crate::profile::model::*;
 
 /// Which tagged content a variant keeps.
@@ -150,15 +150,16 @@ pub fn find(profile: &Profile, name: &str) -> Result<usize, Diagnostic> {
         .collect();
     if names.is_empty() {
         return Err(
-            Diagnostic::error(format!("no variant `{name}`: this profile defines no variants"))
+            Diagnostic::error(Code::UnknownVariant, format!("no variant `{name}`: this profile defines no variants"))
                 .hint("add a `[[variants]]` table with `name`, `include` and `exclude` tags (docs/profile.md, \"Variants\")"),
         );
     }
-    Err(
-        Diagnostic::error(format!("no variant `{name}` in this profile"))
-            .expected(format!("one of {}", one_of(&names)))
-            .suggest(name, names.iter().copied()),
+    Err(Diagnostic::error(
+        Code::UnknownVariant,
+        format!("no variant `{name}` in this profile"),
     )
+    .expected(format!("one of {}", one_of(&names)))
+    .suggest(name, names.iter().copied()))
 }
 
 /// Tailors `profile` to the variant called `name`: prunes tagged content,

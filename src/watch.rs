@@ -18,7 +18,7 @@ use notify_debouncer_full::new_debouncer;
 
 use crate::batch::{self, Job, Mode, Report, Variants};
 use crate::compile::Engine;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::layout::Layout;
 use crate::settings::RunSettings;
 
@@ -153,7 +153,7 @@ fn next_saves(receiver: &mpsc::Receiver<Events>, on_event: &mut impl FnMut(Event
         Ok(Err(errors)) => {
             let messages: Vec<Diagnostic> = errors
                 .iter()
-                .map(|e| Diagnostic::error(format!("watching failed: {e}")))
+                .map(|e| Diagnostic::error(Code::Watch, format!("watching failed: {e}")))
                 .collect();
             on_event(Event::Error(messages));
             return Saves::None;
@@ -257,5 +257,5 @@ fn same(a: &Path, b: &Path) -> bool {
 }
 
 fn watch_error(error: notify::Error) -> Diagnostic {
-    Diagnostic::error(format!("cannot watch for changes: {error}"))
+    Diagnostic::error(Code::Watch, format!("cannot watch for changes: {error}"))
 }

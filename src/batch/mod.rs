@@ -16,7 +16,7 @@ use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use crate::compile::Engine;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::output::{self, OwnOutput, WriteOutcome};
 use crate::pipeline::{self, Rendered};
 use crate::settings::RunSettings;
@@ -209,7 +209,8 @@ pub fn bounded<T: Send + 'static>(
         });
     if let Err(e) = spawned {
         return Err(vec![
-            Diagnostic::error(format!("cannot start a job thread: {e}")).in_file(&job.profile),
+            Diagnostic::error(Code::Internal, format!("cannot start a job thread: {e}"))
+                .in_file(&job.profile),
         ]);
     }
     let outcome = match limit {
@@ -222,10 +223,13 @@ pub fn bounded<T: Send + 'static>(
     };
     outcome.unwrap_or_else(|_| {
         Err(vec![
-            Diagnostic::error(format!(
-                "the profile exceeded the time limit ({} s)",
-                limit.unwrap_or_default().as_secs_f64()
-            ))
+            Diagnostic::error(
+                Code::TimeLimit,
+                format!(
+                    "the profile exceeded the time limit ({} s)",
+                    limit.unwrap_or_default().as_secs_f64()
+                ),
+            )
             .in_file(&job.profile)
             .hint("raise --timeout if the profile is only slow"),
         ])
@@ -255,9 +259,10 @@ pub fn guarded<T>(
             .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
             .unwrap_or_default();
         Err(vec![
-            Diagnostic::error(format!(
-                "internal error while rendering (please report this): {what}"
-            ))
+            Diagnostic::error(
+                Code::Internal,
+                format!("internal error while rendering (please report this): {what}"),
+            )
             .in_file(&job.profile),
         ])
     })
@@ -292,7 +297,7 @@ fn write_all(rendered: &Rendered, named: bool) -> Outcome {
             Ok(outcome) => written.push((path.clone(), outcome)),
             Err(e) => {
                 return Outcome::Failed(vec![
-                    Diagnostic::error(format!("cannot write the output: {e}"))
+                    Diagnostic::error(Code::WriteFailed, format!("cannot write the output: {e}"))
                         .in_file(path)
                         .hint("check that the folder exists and is writable, or choose another with -o"),
                 ]);

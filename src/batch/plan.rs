@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::{Job, Out};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::output;
 use crate::variant;
 
@@ -38,7 +38,10 @@ pub fn discover(paths: &[PathBuf]) -> Result<Found, Vec<Diagnostic>> {
             collect_toml(arg, &root, &mut inside, &mut found.skipped);
             inside.sort();
             if inside.is_empty() {
-                errors.push(Diagnostic::error("no *.toml profiles in this folder").in_file(arg));
+                errors.push(
+                    Diagnostic::error(Code::NothingToDo, "no *.toml profiles in this folder")
+                        .in_file(arg),
+                );
             }
             found
                 .profiles
@@ -50,7 +53,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Found, Vec<Diagnostic>> {
             ));
         } else {
             errors.push(
-                Diagnostic::error("no such file or folder")
+                Diagnostic::error(Code::NothingToDo, "no such file or folder")
                     .in_file(arg)
                     .hint("give a profile (me.toml) or a folder of profiles"),
             );
@@ -80,14 +83,14 @@ fn collect_toml(dir: &Path, root: &Path, out: &mut Vec<PathBuf>, skipped: &mut V
         } else if name.ends_with(".toml") && !name.starts_with('.') {
             match why_not_a_profile(&path, root) {
                 None if is_other_toml(&path) => skipped.push(
-                    Diagnostic::warning(
+                    Diagnostic::warning(Code::Skipped,
                         "skipped: not a profile (no [basics] table, no profile key)",
                     )
                     .in_file(&path),
                 ),
                 None => out.push(path),
                 Some(why) => skipped.push(
-                    Diagnostic::warning(format!("skipped: {why}"))
+                    Diagnostic::warning(Code::Skipped, format!("skipped: {why}"))
                         .in_file(&path)
                         .hint("only regular files inside the folder are rendered; name a file on the command line to render it anyway"),
                 ),
@@ -222,17 +225,20 @@ fn clashing_outputs(jobs: &[Job], found: &[(PathBuf, PathBuf)]) -> Vec<Diagnosti
         let id = identity(&output);
         if let Some(profile) = profiles.get(&id) {
             errors.push(
-                Diagnostic::error(format!(
-                    "{} would be written over the profile {}",
-                    job.name(),
-                    profile.display()
-                ))
+                Diagnostic::error(
+                    Code::OutputClash,
+                    format!(
+                        "{} would be written over the profile {}",
+                        job.name(),
+                        profile.display()
+                    ),
+                )
                 .in_file(&output)
                 .hint("outputs end in .pdf or .png; choose another -o or `output`"),
             );
         } else if let Some(other) = seen.insert(id, job.name()) {
             errors.push(
-                Diagnostic::error(format!(
+                Diagnostic::error(Code::OutputClash, format!(
                     "{other} and {} would both write {}",
                     job.name(),
                     output.display()

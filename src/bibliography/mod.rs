@@ -11,7 +11,7 @@ use std::sync::Arc;
 use hayagriva::{Library, archive::ArchivedStyle};
 
 use crate::assets;
-use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::diagnostic::{Code, Diagnostic, SourceFile};
 use crate::limits;
 use crate::markup::Span;
 use crate::profile::CheckedProfile;
@@ -108,7 +108,7 @@ pub fn load(
         return Ok(Vec::new());
     };
     let at_profile = |message: String, span: Range<usize>, key: &str| {
-        Diagnostic::error(message)
+        Diagnostic::error(Code::Bibtex, message)
             .at(&checked.source, span)
             .key(key)
     };
@@ -205,7 +205,7 @@ fn too_deep(text: &str) -> Option<usize> {
 /// malformed entry is an error at its place in the file.
 fn parse(bib: &Arc<SourceFile>) -> Result<(Library, Kinds), Vec<Diagnostic>> {
     let at_bib = |message: String, span: Range<usize>| {
-        Diagnostic::error(message)
+        Diagnostic::error(Code::Bibtex, message)
             .at(bib, span)
             .key("publications.bibtex")
     };

@@ -8,7 +8,7 @@ use serde_json::{Value as Json, json};
 use super::{FAILED, Failure, Terminal};
 use crate::batch::{self, Job};
 use crate::cli::{CheckArgs, ReportFormat};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::encode::Format;
 use crate::pipeline::{self, Checked};
 use crate::proof::{Proof, Report};
@@ -19,6 +19,14 @@ type Outcome = (Job, Result<Checked, Vec<Diagnostic>>);
 
 pub fn run(args: &CheckArgs, term: &Terminal) -> anyhow::Result<ExitCode> {
     let common = args.common();
+    if args.format == ReportFormat::Json && term.machine() {
+        return Err(Failure::usage([Diagnostic::error(
+            Code::BadArgument,
+            "--format json and --message-format both write to stdout: choose one",
+        )
+        .hint("--format json has every diagnostic in its report")])
+        .into());
+    }
     let run = RunSettings::from_args(&common, Format::Pdf).map_err(|d| Failure::usage([d]))?;
     let found = batch::discover(&common.paths).map_err(Failure::failed)?;
     term.diagnostics(&found.skipped);
@@ -52,7 +60,11 @@ pub fn run(args: &CheckArgs, term: &Terminal) -> anyhow::Result<ExitCode> {
         }
         ReportFormat::Text => {
             for outcome in &outcomes {
-                print_text(outcome, term);
+                if term.machine() {
+                    emit_diagnostics(outcome, term);
+                } else {
+                    print_text(outcome, term);
+                }
             }
             let summary = format!(
                 "checked {}: {} passed, {failed} failed",
@@ -197,6 +209,20 @@ fn print_text((job, result): &Outcome, term: &Terminal) {
         .collect();
     print_diagnostics(&checked.warnings, term);
     print_diagnostics(&findings, term);
+}
+
+/// `--message-format json|github`: the diagnostics alone, on stdout, each
+/// naming its profile; the proofs' one-line summaries are for people.
+fn emit_diagnostics((job, result): &Outcome, term: &Terminal) {
+    let name = job.name();
+    match result {
+        Err(errors) => term.job_diagnostics(Some(&name), errors),
+        Ok(checked) => {
+            let mut all = checked.warnings.clone();
+            all.extend(checked.report.findings.iter().map(|f| f.diagnostic.clone()));
+            term.job_diagnostics(Some(&name), &all);
+        }
+    }
 }
 
 /// The report is the command's output: its diagnostics go to stdout with it.

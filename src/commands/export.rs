@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::{Failure, Terminal};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::export;
 use crate::profile::{self, load};
 
@@ -22,10 +22,13 @@ pub fn run(
     }
     let exported = export::json_resume(&checked.profile);
     if !exported.not_mapped.is_empty() {
-        let diag = Diagnostic::warning(format!(
-            "JSON Resume has no place for: {}",
-            exported.not_mapped.join("; ")
-        ))
+        let diag = Diagnostic::warning(
+            Code::Export,
+            format!(
+                "JSON Resume has no place for: {}",
+                exported.not_mapped.join("; ")
+            ),
+        )
         .in_file(profile);
         term.diagnostics(&[diag]);
     }

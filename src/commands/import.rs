@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use super::{Failure, Terminal};
 use crate::cli::ImportFormat;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::files;
 use crate::import::{self, Source};
 use crate::limits;
@@ -27,8 +27,9 @@ pub fn run(
         Some(ImportFormat::Rendercv) => Source::RenderCv,
         None => Source::of(file),
     };
-    let fail =
-        |message: String, path: &Path| Failure::failed([Diagnostic::error(message).in_file(path)]);
+    let fail = |message: String, path: &Path| {
+        Failure::failed([Diagnostic::error(Code::Import, message).in_file(path)])
+    };
     let bytes = files::read_capped(file, limits::PROFILE_BYTES)
         .map_err(|problem| fail(format!("not imported: the file {problem}"), file))?;
     let text =
@@ -39,17 +40,20 @@ pub fn run(
         _ => PathBuf::from("."),
     };
     let imported = import::convert(source, &text, &folder).map_err(|problem| {
-        Failure::failed([Diagnostic::error(problem)
+        Failure::failed([Diagnostic::error(Code::Import, problem)
             .in_file(file)
             .expected(source.name())
             .hint("name the format with --from json-resume or --from rendercv")])
     })?;
     if imported.toml.len() as u64 > limits::PROFILE_BYTES {
-        return Err(Failure::failed([Diagnostic::error(format!(
-            "the profile would be {}, over the limit of {} for a profile; nothing was written",
-            files::size(imported.toml.len() as u64),
-            files::size(limits::PROFILE_BYTES)
-        ))
+        return Err(Failure::failed([Diagnostic::error(
+            Code::OverLimit,
+            format!(
+                "the profile would be {}, over the limit of {} for a profile; nothing was written",
+                files::size(imported.toml.len() as u64),
+                files::size(limits::PROFILE_BYTES)
+            ),
+        )
         .in_file(file)
         .hint("the limits are listed in docs/limits.md")])
         .into());
@@ -87,13 +91,13 @@ fn report_leftovers(imported: &import::Imported, path: &Path, term: &Terminal) {
             "moved to the section \"Other details\" (vitae has no key for them): {}",
             imported.moved.join(", ")
         );
-        term.diagnostics(&[Diagnostic::warning(note).in_file(path)]);
+        term.diagnostics(&[Diagnostic::warning(Code::Import, note).in_file(path)]);
     }
     if !imported.skipped.is_empty() {
         let note = format!("not imported: {}", imported.skipped.join(", "));
-        term.diagnostics(&[Diagnostic::warning(note).in_file(path)]);
+        term.diagnostics(&[Diagnostic::warning(Code::Import, note).in_file(path)]);
     }
     for note in &imported.notes {
-        term.diagnostics(&[Diagnostic::warning(note.clone()).in_file(path)]);
+        term.diagnostics(&[Diagnostic::warning(Code::Import, note.clone()).in_file(path)]);
     }
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{Failure, Terminal};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::layout::Layout;
 use crate::theme;
 
@@ -31,10 +31,13 @@ pub fn eject(name: &str, dir: Option<&Path>, term: &Terminal) -> anyhow::Result<
     let dir = dir.map_or_else(|| PathBuf::from(name), Path::to_path_buf);
     let occupied = std::fs::read_dir(&dir).map(|mut d| d.next().is_some());
     if dir.exists() && !matches!(occupied, Ok(false)) {
-        return Err(Failure::failed([Diagnostic::error(format!(
-            "`{}` already exists and is not an empty folder: nothing was written",
-            dir.display()
-        ))
+        return Err(Failure::failed([Diagnostic::error(
+            Code::FileExists,
+            format!(
+                "`{}` already exists and is not an empty folder: nothing was written",
+                dir.display()
+            ),
+        )
         .hint("name a new folder: `vitae layouts eject NAME DIR`")])
         .into());
     }
@@ -46,7 +49,7 @@ pub fn eject(name: &str, dir: Option<&Path>, term: &Terminal) -> anyhow::Result<
             .and_then(|()| std::fs::write(&path, bytes));
         if let Err(e) = written {
             let message = format!("cannot write `{}`: {e}", path.display());
-            return Err(Failure::failed([Diagnostic::error(message)]).into());
+            return Err(Failure::failed([Diagnostic::error(Code::UnknownLayout, message)]).into());
         }
     }
     // A bare name would be read as a built-in layout: show it as a path.

@@ -18,7 +18,7 @@ mod watch;
 use std::process::ExitCode;
 
 use crate::cli::{Cli, Command};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 
 pub use terminal::Terminal;
 
@@ -69,7 +69,7 @@ impl std::error::Error for Failure {}
 
 /// Runs the command the user typed and returns the process's exit status.
 pub fn run(cli: Cli) -> ExitCode {
-    let term = Terminal::new(cli.color);
+    let term = Terminal::new(cli.color, cli.message_format);
     let result = match cli.command {
         Command::Render(args) => render::run(args, &term),
         Command::Check(args) => check::run(&args, &term),
@@ -100,7 +100,7 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::from(failure.status)
         }
         Err(other) => {
-            term.diagnostics(&[Diagnostic::error(format!("{other:#}"))]);
+            term.diagnostics(&[Diagnostic::error(Code::Internal, format!("{other:#}"))]);
             ExitCode::from(FAILED)
         }
     })
@@ -111,9 +111,10 @@ fn refuse_to_overwrite(path: &std::path::Path, command: &str) -> Result<(), Fail
     if !path.exists() {
         return Ok(());
     }
-    Err(Failure::failed([Diagnostic::error(format!(
-        "the file already exists; {command} never overwrites"
-    ))
+    Err(Failure::failed([Diagnostic::error(
+        Code::FileExists,
+        format!("the file already exists; {command} never overwrites"),
+    )
     .in_file(path)
     .hint("choose another name with -o")]))
 }
@@ -124,8 +125,10 @@ fn write_file(path: &std::path::Path, bytes: &[u8], what: &str) -> Result<(), Fa
     crate::output::write_named(path, bytes)
         .map(|_| ())
         .map_err(|e| {
-            Failure::failed([
-                Diagnostic::error(format!("cannot write the {what}: {e}")).in_file(path)
-            ])
+            Failure::failed([Diagnostic::error(
+                Code::WriteFailed,
+                format!("cannot write the {what}: {e}"),
+            )
+            .in_file(path)])
         })
 }

@@ -4,13 +4,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{Failure, Terminal};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::starter;
 
 /// Writes the starter profile, never over an existing file.
 pub fn run(name: &str, output: Option<PathBuf>, _term: &Terminal) -> anyhow::Result<ExitCode> {
     if name.trim().is_empty() {
-        let diag = Diagnostic::error("the name is empty").hint("vitae new \"Ada Quill\"");
+        let diag = Diagnostic::error(Code::BadArgument, "the name is empty")
+            .hint("vitae new \"Ada Quill\"");
         return Err(Failure::usage([diag]).into());
     }
     let path =

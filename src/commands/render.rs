@@ -31,7 +31,7 @@ pub fn run(args: RenderArgs, term: &Terminal) -> anyhow::Result<ExitCode> {
     let mode = if args.check { Mode::Check } else { Mode::Write };
 
     let started = Instant::now();
-    let progress = report::progress_bar(jobs.len(), common.quiet);
+    let progress = report::progress_bar(jobs.len(), common.quiet, term);
     let mut tally = Tally::default();
     let engine = pipeline::engine_with(&run.fonts);
     batch::run(

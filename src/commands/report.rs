@@ -7,12 +7,13 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::Terminal;
 use crate::batch::{Mode, Outcome, Report};
-use crate::diagnostic::{capped, printable};
+use crate::diagnostic::printable;
 use crate::output::WriteOutcome;
 
-/// A bar on a terminal for batches; plain lines otherwise (CI logs).
-pub fn progress_bar(total: usize, quiet: bool) -> Option<ProgressBar> {
-    if total < 2 || quiet || !std::io::stderr().is_terminal() {
+/// A bar on a terminal for batches; plain lines otherwise (CI logs, and
+/// when stdout carries machine-readable diagnostics).
+pub fn progress_bar(total: usize, quiet: bool, out: &Terminal) -> Option<ProgressBar> {
+    if total < 2 || quiet || out.machine() || !std::io::stderr().is_terminal() {
         return None;
     }
     let bar = ProgressBar::new(total as u64);
@@ -80,16 +81,20 @@ pub fn describe(report: &Report, out: &Terminal, quiet: bool, tally: &mut Tally)
     let mut lines = Vec::new();
     let profile = printable(&report.job.name()).into_owned();
     tally.warnings += report.warnings.len();
-    if !quiet {
-        for warning in capped(&report.warnings) {
-            lines.push(format!("{}: {}", profile, warning.render(out.color)));
-        }
+    if out.machine() {
+        out.job_diagnostics(Some(&report.job.name()), &report.warnings);
+    } else if !quiet {
+        lines.push(out.format(Some(&report.job.name()), &report.warnings));
     }
     match &report.outcome {
         Outcome::Failed(errors) => {
             tally.failed += 1;
             lines.push(format!("{} {profile}\n", out.paint("31;1", "✗ failed")));
-            lines.extend(capped(errors).iter().map(|e| e.render(out.color)));
+            if out.machine() {
+                out.job_diagnostics(Some(&report.job.name()), errors);
+            } else {
+                lines.push(out.format(None, errors));
+            }
         }
         Outcome::Stale(paths) => {
             tally.stale += 1;

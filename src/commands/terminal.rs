@@ -1,17 +1,20 @@
-//! Where messages go: stderr, with colour only when asked or on a terminal.
+//! Where messages go: stderr for people, with colour only when asked or on
+//! a terminal; stdout for programs (`--message-format json|github`).
 
 use std::io::{IsTerminal, Write};
 
-use crate::cli::ColorChoice;
+use crate::cli::{ColorChoice, MessageFormat};
 use crate::diagnostic::{self, Diagnostic};
 
-/// Writes messages to stderr, with colour only when asked.
+/// Writes messages to stderr, with colour only when asked, and diagnostics
+/// in the format asked for.
 pub struct Terminal {
     pub color: bool,
+    pub messages: MessageFormat,
 }
 
 impl Terminal {
-    pub fn new(choice: ColorChoice) -> Self {
+    pub fn new(choice: ColorChoice, messages: MessageFormat) -> Self {
         let color = match choice {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
@@ -19,14 +22,58 @@ impl Terminal {
                 std::env::var_os(key).map(|v| v.to_string_lossy().into_owned())
             }),
         };
-        Self { color }
+        Self { color, messages }
+    }
+
+    /// Whether diagnostics are for a program: then they go to stdout, one
+    /// line each, and nothing else is printed there.
+    pub fn machine(&self) -> bool {
+        self.messages != MessageFormat::Human
     }
 
     pub fn diagnostics(&self, diagnostics: &[Diagnostic]) {
-        let mut stderr = std::io::stderr().lock();
-        for d in &diagnostic::capped(diagnostics) {
-            let _ = stderr.write_all(d.render(self.color).as_bytes());
+        self.job_diagnostics(None, diagnostics);
+    }
+
+    /// Diagnostics of one job (`job` names its profile and variant). At
+    /// most [`crate::limits::REPEATS`] of each kind, then a line counting
+    /// the rest, in every format: 10,000 unknown tags are one mistake.
+    pub fn job_diagnostics(&self, job: Option<&str>, diagnostics: &[Diagnostic]) {
+        if diagnostics.is_empty() {
+            return;
         }
+        let text = self.format(job, diagnostics);
+        let _ = match self.messages {
+            MessageFormat::Human => std::io::stderr().lock().write_all(text.as_bytes()),
+            _ => std::io::stdout().lock().write_all(text.as_bytes()),
+        };
+    }
+
+    /// The text [`Terminal::job_diagnostics`] writes.
+    pub fn format(&self, job: Option<&str>, diagnostics: &[Diagnostic]) -> String {
+        let mut text = String::new();
+        match self.messages {
+            MessageFormat::Human => {
+                let prefix = job.map(|j| format!("{}: ", diagnostic::printable(j)));
+                for d in &diagnostic::capped(diagnostics) {
+                    text.push_str(prefix.as_deref().unwrap_or_default());
+                    text.push_str(&d.render(self.color));
+                }
+            }
+            MessageFormat::Json => {
+                for d in &diagnostic::capped(diagnostics) {
+                    text.push_str(&d.to_json_line(job));
+                    text.push('\n');
+                }
+            }
+            MessageFormat::Github => {
+                for d in &diagnostic::capped(diagnostics) {
+                    text.push_str(&d.to_github_line());
+                    text.push('\n');
+                }
+            }
+        }
+        text
     }
 
     /// `text` in an ANSI style (`31;1` is bold red), when colour is on.

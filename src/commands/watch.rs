@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use super::report::{self, Tally};
 use super::{Failure, Terminal};
 use crate::cli::WatchArgs;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::encode::Format;
 use crate::pipeline;
 use crate::settings::{self, RunSettings};
@@ -19,9 +19,10 @@ pub fn run(args: WatchArgs, term: &Terminal) -> anyhow::Result<ExitCode> {
     let stop = Arc::new(AtomicBool::new(false));
     let flag = stop.clone();
     if let Err(e) = ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed)) {
-        term.diagnostics(&[Diagnostic::warning(format!(
-            "Ctrl-C will not stop cleanly: {e}"
-        ))]);
+        term.diagnostics(&[Diagnostic::warning(
+            Code::Watch,
+            format!("Ctrl-C will not stop cleanly: {e}"),
+        )]);
     }
     let targets = Targets {
         paths: &common.paths,

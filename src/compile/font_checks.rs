@@ -3,7 +3,7 @@
 //! silently).
 
 use super::fonts::FontSet;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::layout::Layout;
 use crate::theme::Theme;
 
@@ -32,7 +32,7 @@ pub fn unknown_font(fonts: &FontSet, layout: &Layout, theme: &Theme) -> Option<D
         .map(String::as_str)
         .collect();
     Some(
-        Diagnostic::warning(format!(
+        Diagnostic::warning(Code::UnknownFont, format!(
             "font `{font}` is neither bundled nor installed; using {fallback} instead"
         ))
         .key("theme.font")
@@ -62,7 +62,7 @@ pub fn missing_glyphs(fonts: &FontSet, data: &serde_json::Value) -> Option<Diagn
         .map(|c| format!("`{c}` (U+{:04X})", u32::from(*c)))
         .collect();
     Some(
-        Diagnostic::warning(format!("no bundled or installed font has a glyph for {}", listed.join(", ")))
+        Diagnostic::warning(Code::MissingGlyph, format!("no bundled or installed font has a glyph for {}", listed.join(", ")))
             .find(missing[0].to_string())
             .hint("these characters would be left out of the PDF; choose another font with --theme font=… or remove them"),
     )

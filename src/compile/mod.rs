@@ -21,7 +21,7 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt};
 use typst_layout::PagedDocument;
 
-use crate::diagnostic::{Diagnostic, Severity, SourceFile};
+use crate::diagnostic::{Code, Diagnostic, Severity, SourceFile};
 use crate::layout::Layout;
 use crate::limits;
 use fonts::{FontOptions, FontSet};
@@ -136,9 +136,10 @@ pub fn compile_within(
             let _ = sender.send(engine.compile(&owned_layout, &fonts, data, assets));
         });
     if let Err(e) = spawned {
-        return Err(vec![Diagnostic::error(format!(
-            "cannot start a compile thread: {e}"
-        ))]);
+        return Err(vec![Diagnostic::error(
+            Code::Internal,
+            format!("cannot start a compile thread: {e}"),
+        )]);
     }
     let outcome = match limit {
         Some(limit) => receiver.recv_timeout(limit),
@@ -148,7 +149,7 @@ pub fn compile_within(
     };
     match outcome {
         Ok(Ok(compiled)) if compiled.document.pages().len() > limits::PAGES => Err(vec![
-            Diagnostic::error(format!(
+            Diagnostic::error(Code::OverLimit, format!(
                 "the document has {} pages; vitae renders at most {}",
                 compiled.document.pages().len(),
                 limits::PAGES
@@ -157,7 +158,7 @@ pub fn compile_within(
         ]),
         Ok(result) => result,
         Err(mpsc::RecvTimeoutError::Timeout) => Err(vec![
-            Diagnostic::error(format!(
+            Diagnostic::error(Code::TimeLimit, format!(
                 "layout `{}` exceeded the time limit ({} s)",
                 layout.name(),
                 limit.unwrap_or_default().as_secs_f64()
@@ -166,7 +167,7 @@ pub fn compile_within(
                 "a loop in the layout may never end; if the layout is only slow, raise --timeout",
             ),
         ]),
-        Err(mpsc::RecvTimeoutError::Disconnected) => Err(vec![Diagnostic::error(format!(
+        Err(mpsc::RecvTimeoutError::Disconnected) => Err(vec![Diagnostic::error(Code::Internal, format!(
             "internal error: Typst crashed while compiling layout `{}` (please report this with the profile)",
             layout.name()
         ))]),
@@ -218,7 +219,7 @@ fn convert(world: &VitaeWorld, diag: &SourceDiagnostic) -> Diagnostic {
     };
     let mut result = Diagnostic {
         severity,
-        ..Diagnostic::error(diag.message.to_string())
+        ..Diagnostic::error(Code::LayoutError, diag.message.to_string())
     };
     if let Some(id) = diag.span.id() {
         let vpath = id.vpath().get_without_slash().to_string();

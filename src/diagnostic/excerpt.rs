@@ -44,6 +44,7 @@ impl Diagnostic {
             None => Excerpt::default(),
         };
         let mut diag = cs::Diagnostic::new(severity)
+            .with_code(self.code.id())
             .with_message(message)
             .with_notes(notes);
         if self.location.is_some() {

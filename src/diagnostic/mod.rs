@@ -11,9 +11,12 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+mod code;
 mod excerpt;
+mod machine;
 mod printable;
 
+pub use code::Code;
 pub use printable::{capped, printable, thin};
 
 /// How bad a diagnostic is.
@@ -68,6 +71,8 @@ pub struct Location {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
+    /// The stable code of this kind of problem (`V0012 unknown-key`).
+    pub code: Code,
     pub message: Box<str>,
     /// The file (and byte range) at fault, when there is one.
     pub location: Option<Box<Location>>,
@@ -88,9 +93,10 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(message: impl Into<String>) -> Self {
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
         Self {
             severity: Severity::Error,
+            code,
             message: message.into().into(),
             location: None,
             path: None,
@@ -101,10 +107,10 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
         Self {
             severity: Severity::Warning,
-            ..Self::error(message)
+            ..Self::error(code, message)
         }
     }
 
@@ -192,7 +198,12 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{level}: {}", printable(&self.message))?;
+        write!(
+            f,
+            "{level}[{}]: {}",
+            self.code.id(),
+            printable(&self.message)
+        )?;
         if let Some(key) = &self.key_path {
             write!(f, " [key: {}]", printable(key))?;
         }
@@ -253,7 +264,7 @@ mod tests {
     #[test]
     fn renders_position_key_and_hint() {
         let file = SourceFile::new("me.toml", "[basics]\ntitel = \"x\"\n");
-        let diag = Diagnostic::error("unknown key `titel`")
+        let diag = Diagnostic::error(Code::UnknownKey, "unknown key `titel`")
             .at(&file, 9..14)
             .key("basics.titel")
             .hint("did you mean `title`?");

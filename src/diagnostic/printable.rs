@@ -59,14 +59,17 @@ pub fn capped(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
         if n <= limits::REPEATS {
             shown.push(d.clone());
         } else if n == limits::REPEATS + 1 {
-            order.push((kind, d.severity));
+            order.push((kind, d.severity, d.code));
         }
     }
-    for (kind, severity) in order {
+    for (kind, severity, code) in order {
         let more = repeats.0[&kind] - limits::REPEATS;
         shown.push(Diagnostic {
             severity,
-            ..Diagnostic::error(format!("… and {} more like “{}”", thousands(more), kind.1))
+            ..Diagnostic::error(
+                code,
+                format!("… and {} more like “{}”", thousands(more), kind.1),
+            )
         });
     }
     shown

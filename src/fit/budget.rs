@@ -6,7 +6,7 @@ use serde_json::{Map, Value as Json};
 
 use super::{Fitted, Squeeze, ladder, overflow, search, squeezed};
 use crate::compile::Compiled;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::layout::Layout;
 use crate::layout_data::{Fact, FactRole};
 use crate::profile::CheckedProfile;
@@ -91,10 +91,13 @@ fn too_long(
         Some(length) => format!("runs {:.1} cm onto page {}", length.to_cm(), budget + 1),
         None => format!("needs {} pages", overflow.pages),
     };
-    let mut diag = Diagnostic::error(format!(
-        "the profile does not fit on {budget} page{}: even at the tightest setting ({tightest}) it {how_far}",
-        plural(budget)
-    ));
+    let mut diag = Diagnostic::error(
+        Code::DoesNotFit,
+        format!(
+            "the profile does not fit on {budget} page{}: even at the tightest setting ({tightest}) it {how_far}",
+            plural(budget)
+        ),
+    );
     let mut titles = past_budget(budget, report, facts, title_of);
     if titles.is_empty() {
         titles = overflow

@@ -3,7 +3,7 @@
 //! dates, bullets, blocks).
 
 use crate::dates::{self, DateStyle};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::locale::{self, Words};
 use crate::markup;
 use crate::profile::model::*;
@@ -150,10 +150,10 @@ impl Builder {
                     Ok(()) => span.link = Some(link_target(target)),
                     Err(problem) => {
                         self.warnings.push(
-                            Diagnostic::warning(format!(
-                                "link \"{}\" dropped: {problem}",
-                                span.text
-                            ))
+                            Diagnostic::warning(
+                                Code::LinkDropped,
+                                format!("link \"{}\" dropped: {problem}", span.text),
+                            )
                             .find(target.as_str()),
                         );
                         span.link = None;

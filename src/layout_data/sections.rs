@@ -1,7 +1,7 @@
 //! The sections of the layout data: built-in ones in their default order,
 //! custom ones after them, then ordered, titled and filtered by the theme.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::markup::{self, Span};
 use crate::profile::model::*;
 use crate::profile::rules::{BUILTIN_SECTIONS, custom_section_id};
@@ -30,6 +30,7 @@ impl Builder {
         }
         if p.numbers.as_ref().is_some_and(|n| n.items.is_empty()) {
             self.warnings.push(Diagnostic::warning(
+                Code::EmptySection,
                 "section `numbers` has no items and is left out",
             ));
         }
@@ -39,10 +40,10 @@ impl Builder {
             } else {
                 "a title but"
             };
-            self.warnings.push(Diagnostic::warning(format!(
-                "section `{}` has {what} no content",
-                section.id
-            )));
+            self.warnings.push(Diagnostic::warning(
+                Code::EmptySection,
+                format!("section `{}` has {what} no content", section.id),
+            ));
         }
         for section in &mut all {
             section.title = match p.titles.get(&section.id) {

@@ -1,7 +1,7 @@
 //! Placing diagnostics that were made without the profile's spans.
 
 use crate::compile;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::profile::CheckedProfile;
 
 /// Typst's errors about the photo (an SVG it cannot read) name the file
@@ -22,11 +22,10 @@ pub(super) fn about_the_photo(
             if !in_photo {
                 return error;
             }
-            Diagnostic::error(format!(
-                "photo refused: `{}`: {}",
-                photo.get_ref(),
-                error.message
-            ))
+            Diagnostic::error(
+                Code::PhotoRefused,
+                format!("photo refused: `{}`: {}", photo.get_ref(), error.message),
+            )
             .at(&checked.source, photo.span())
             .key("basics.photo")
         })

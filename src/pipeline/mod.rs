@@ -28,7 +28,7 @@ use locate::{about_the_photo, located};
 use crate::batch::Job;
 use crate::compile::fonts::FontSet;
 use crate::compile::{self, Compiled, Engine, font_checks};
-use crate::diagnostic::{Diagnostic, Severity, SourceFile};
+use crate::diagnostic::{Code, Diagnostic, Severity, SourceFile};
 use crate::encode::{self, Format};
 use crate::fit;
 use crate::isolate;
@@ -155,7 +155,7 @@ fn standards_for(
         return wanted.clone();
     }
     warnings.push(
-        Diagnostic::warning(format!(
+        Diagnostic::warning(Code::NotArchival, format!(
             "written as a plain PDF, not {names}: those standards refuse characters no font draws"
         ))
         .hint("use a font that has them (`font` in [theme]), or leave them out, to get an accessible, archival PDF"),
@@ -388,7 +388,7 @@ fn page_count_warning(settings: &JobSettings, pages: usize) -> Option<Diagnostic
         return None;
     }
     Some(
-        Diagnostic::warning(format!(
+        Diagnostic::warning(Code::PageCount, format!(
             "layout `{}` is meant for {max} page{}; this profile fills {pages}",
             settings.layout.name(),
             if max == 1 { "" } else { "s" }
@@ -415,9 +415,10 @@ fn named(settings: &JobSettings, files: Vec<Vec<u8>>) -> Vec<(PathBuf, Vec<u8>)>
 }
 
 fn serialise_error(e: serde_json::Error) -> Vec<Diagnostic> {
-    vec![Diagnostic::error(format!(
-        "cannot serialise layout data: {e}"
-    ))]
+    vec![Diagnostic::error(
+        Code::Internal,
+        format!("cannot serialise layout data: {e}"),
+    )]
 }
 
 /// The engine most callers want: the bundled fonts, with installed fonts

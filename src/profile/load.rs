@@ -18,7 +18,7 @@ use toml::de::DeTable;
 use super::de::{self, Problem};
 use super::model::Profile;
 use super::tree::{locate_in_table, remove};
-use crate::diagnostic::{Diagnostic, SourceFile, closest, one_of};
+use crate::diagnostic::{Code, Diagnostic, SourceFile, closest, one_of};
 use crate::files::{self, ReadProblem};
 use crate::limits;
 
@@ -47,16 +47,20 @@ pub fn read(path: &Path) -> Result<ParsedProfile, Vec<Diagnostic>> {
 }
 
 fn read_text(path: &Path) -> Result<String, Diagnostic> {
-    let fail = |message: String| Diagnostic::error(message).in_file(path);
+    let fail = |message: String| Diagnostic::error(Code::FileUnreadable, message).in_file(path);
     let bytes = files::read_capped(path, MAX_PROFILE_BYTES).map_err(|problem| match problem {
         ReadProblem::NotFound => fail("no such file".into())
             .hint("check the path, or create a profile with `vitae new \"Your Name\"`"),
         ReadProblem::NotAFile("a folder") => fail("is a folder, not a profile".into())
             .hint("`vitae render` renders every *.toml in a folder; did you mean `vitae render <folder>`?"),
-        ReadProblem::TooLarge { limit } => fail(format!(
-            "the file is larger than {}, the limit for a profile",
-            files::size(limit)
-        ))
+        ReadProblem::TooLarge { limit } => Diagnostic::error(
+            Code::OverLimit,
+            format!(
+                "the file is larger than {}, the limit for a profile",
+                files::size(limit)
+            ),
+        )
+        .in_file(path)
         .hint("no résumé comes close; the limits are listed in docs/limits.md"),
         other => fail(format!("not read: it {other}")),
     })?;
@@ -81,7 +85,7 @@ pub fn parse(source: Arc<SourceFile>) -> Result<ParsedProfile, Vec<Diagnostic>> 
             .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
     {
         return Err(vec![
-            Diagnostic::error("the profile is empty")
+            Diagnostic::error(Code::EmptyProfile, "the profile is empty")
                 .at(&source, 0..0)
                 .expected("at least `[basics]` with `name = \"…\"`")
                 .hint("`vitae new \"Your Name\"` writes a starter profile"),
@@ -166,7 +170,11 @@ fn syntax_error(source: &Arc<SourceFile>, error: &toml::de::Error) -> Diagnostic
         _ if error.message().contains("recursion") => deepest_line(&source.text),
         span => span.unwrap_or(0..0),
     };
-    Diagnostic::error(format!("TOML syntax error: {}", error.message().trim())).at(source, span)
+    Diagnostic::error(
+        Code::TomlSyntax,
+        format!("TOML syntax error: {}", error.message().trim()),
+    )
+    .at(source, span)
 }
 
 /// The key of the line nested deepest (`a.b.c… = 1`, `x = [[[…`): where a
@@ -195,18 +203,23 @@ fn data_error(
     path: &[Segment],
 ) -> Diagnostic {
     let key_path = display_path(path);
-    let at = |message: String| {
-        Diagnostic::error(message)
+    let at = |code: Code, message: String| {
+        Diagnostic::error(code, message)
             .at(source, span.clone())
             .key(key_path.clone())
     };
     match &error.problem {
-        Problem::UnknownField { field, expected } => {
-            unknown_key(at(format!("unknown key `{field}`")), field, expected)
-        }
+        Problem::UnknownField { field, expected } => unknown_key(
+            at(Code::UnknownKey, format!("unknown key `{field}`")),
+            field,
+            expected,
+        ),
         Problem::MissingField { field } => missing_key(source, tree, path, span.clone(), field),
         Problem::InvalidType { found, expected } => {
-            let diag = at(format!("wrong type: found {}", found.description));
+            let diag = at(
+                Code::WrongType,
+                format!("wrong type: found {}", found.description),
+            );
             let diag = with_expected(diag, expected);
             // A string where a list belongs: most likely the brackets are missing.
             if error.wanted_list && found.is_text {
@@ -216,18 +229,22 @@ fn data_error(
             }
         }
         Problem::InvalidValue { found, expected } => with_expected(
-            at(format!("invalid value: {}", found.description)),
+            at(
+                Code::InvalidValue,
+                format!("invalid value: {}", found.description),
+            ),
             expected,
         ),
-        other => at(other.to_string().trim().to_string()),
+        other => at(Code::InvalidValue, other.to_string().trim().to_string()),
     }
 }
 
 fn with_expected(diag: Diagnostic, expected: &str) -> Diagnostic {
-    if expected.is_empty() {
-        diag
-    } else {
-        diag.expected(expected)
+    match expected {
+        "" => diag,
+        // serde names Rust's types; a profile's author thinks in numbers.
+        "u8" | "u16" | "u32" | "u64" | "usize" => diag.expected("a whole number, 0 or more"),
+        _ => diag.expected(expected),
     }
 }
 
@@ -268,7 +285,7 @@ fn missing_key(
     } else {
         format!("add `{name} = …` to {table}")
     };
-    Diagnostic::error(format!("missing required key `{name}`"))
+    Diagnostic::error(Code::MissingKey, format!("missing required key `{name}`"))
         .at(source, header)
         .key(full)
         .hint(hint)

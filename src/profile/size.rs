@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use toml::de::{DeTable, DeValue};
 
-use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::diagnostic::{Code, Diagnostic, SourceFile};
 use crate::limits;
 
 /// Keys whose array items are bullets; every other array of tables holds
@@ -28,7 +28,7 @@ pub fn check(root: &DeTable<'_>, source: &Arc<SourceFile>) -> Option<Diagnostic>
         ("bullets", limits::BULLETS, count.bullet_over?)
     };
     Some(
-        Diagnostic::error(format!(
+        Diagnostic::error(Code::OverLimit, format!(
             "the profile has more than {limit} {what}, the limit for one profile"
         ))
         .at(source, span)
@@ -42,10 +42,13 @@ pub fn check(root: &DeTable<'_>, source: &Arc<SourceFile>) -> Option<Diagnostic>
 pub fn check_nesting(source: &Arc<SourceFile>) -> Option<Diagnostic> {
     let at = too_deep(&source.text, limits::NESTING)?;
     Some(
-        Diagnostic::error(format!(
-            "the profile nests `[` and `{{` more than {} levels deep",
-            limits::NESTING
-        ))
+        Diagnostic::error(
+            Code::OverLimit,
+            format!(
+                "the profile nests `[` and `{{` more than {} levels deep",
+                limits::NESTING
+            ),
+        )
         .at(source, at..at + 1)
         .hint("close each array and inline table; the limits are listed in docs/limits.md"),
     )

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use super::text::{DocumentView, Rgba, TextRun};
 use super::{Finding, Proof, quoted};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 
 const BODY: f64 = 4.5;
 const LARGE: f64 = 3.0;
@@ -49,7 +49,7 @@ pub fn check(view: &DocumentView, accent: Option<&str>) -> Vec<Finding> {
             };
             Finding {
                 proof: Proof::Contrast,
-                diagnostic: Diagnostic::warning(format!(
+                diagnostic: Diagnostic::warning(Code::Contrast, format!(
                     "text in {text} on {background} has a contrast of {:.2}:1, below {need}:1: {} on page {}{more}",
                     ratio(fg, bg),
                     quoted(&first.text),

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::text::{DocumentView, TextRun};
 use super::{Finding, Input, Proof, capped, quoted};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::layout_data::{Fact, Origin};
 use crate::profile::tree::display_path;
 
@@ -188,10 +188,13 @@ fn without_indices(path: &str) -> String {
 fn missing(input: &Input, fact: &Fact, hidden: Option<&TextRun>) -> Diagnostic {
     let layout = input.layout.name();
     let (span, key) = locate(input, fact);
-    let mut d = Diagnostic::error(format!(
-        "`{key}` is missing from the PDF: layout `{layout}` lost {}",
-        quoted(&fact.text)
-    ));
+    let mut d = Diagnostic::error(
+        Code::LostFact,
+        format!(
+            "`{key}` is missing from the PDF: layout `{layout}` lost {}",
+            quoted(&fact.text)
+        ),
+    );
     if let Some(span) = span {
         d = d.at(input.source, span);
     }

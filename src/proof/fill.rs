@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use super::text::{DocumentView, TextRun};
 use super::{Finding, Proof, quoted};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::layout_data::{Fact, FactRole};
 
 /// A last page less full than this is worth a warning.
@@ -78,7 +78,7 @@ pub fn check(
     let pages = fill.len();
     if is_runt(fill) {
         findings.push(warning(
-            Diagnostic::warning(format!(
+            Diagnostic::warning(Code::PageFill, format!(
                 "{RUNT_MESSAGE} {:.0} % full",
                 fill[pages - 1] * 100.0
             ))
@@ -123,7 +123,7 @@ fn stranded_titles(facts: &[Fact], fact_pages: &[Option<usize>]) -> Vec<Finding>
             (*body != usize::MAX && *body > *heading).then(|| {
                 let key = first.path.rsplit_once('.').map_or(first.path.as_str(), |(k, _)| k);
                 warning(
-                    Diagnostic::warning(format!(
+                    Diagnostic::warning(Code::PageFill, format!(
                         "the title of `{key}` ({}) ends page {}; its details start on page {}",
                         quoted(&first.text),
                         heading + 1,
@@ -165,7 +165,7 @@ fn lone_headings(view: &DocumentView) -> Vec<Finding> {
             }
             if lines.len() <= 1 {
                 out.push(warning(
-                    Diagnostic::warning(format!(
+                    Diagnostic::warning(Code::PageFill, format!(
                         "page {} ends with the heading of section `{id}`; its content starts on page {}",
                         index + 1,
                         index + 2

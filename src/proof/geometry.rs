@@ -4,7 +4,7 @@
 
 use super::text::{Area, DocumentView, TextRun};
 use super::{Finding, Proof, capped, mm, quoted};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 
 /// Printers do not reach the last 3 mm of a sheet.
 const EDGE_PT: f64 = 3.0 * 72.0 / 25.4;
@@ -36,7 +36,7 @@ pub fn check(view: &DocumentView) -> Vec<Finding> {
 fn error(message: String) -> Finding {
     Finding {
         proof: Proof::Geometry,
-        diagnostic: Diagnostic::error(message),
+        diagnostic: Diagnostic::error(Code::Geometry, message),
     }
 }
 

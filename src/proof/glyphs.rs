@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use super::text::DocumentView;
 use super::{Finding, Proof, quoted};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::layout_data::Fact;
 
 pub fn check(view: &DocumentView, facts: &[Fact]) -> Vec<Finding> {
@@ -25,7 +25,7 @@ pub fn check(view: &DocumentView, facts: &[Fact]) -> Vec<Finding> {
                 Some(fact) => format!("the profile's text (`{}`)", fact.path),
                 None => "text the layout writes".to_string(),
             };
-            let diagnostic = Diagnostic::warning(format!(
+            let diagnostic = Diagnostic::warning(Code::MissingGlyph, format!(
                 "no font draws `{c}` (U+{:04X}): it prints as an empty box in {} on page {}, {whose}",
                 u32::from(c),
                 quoted(text),

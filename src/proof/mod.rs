@@ -26,7 +26,7 @@ use std::sync::Arc;
 use serde::Serialize;
 use typst_layout::PagedDocument;
 
-use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::diagnostic::{Code, Diagnostic, SourceFile};
 use crate::layout::Layout;
 use crate::layout_data::Fact;
 use crate::profile::tree::KeyTree;
@@ -164,7 +164,10 @@ pub fn prove(document: &PagedDocument, input: &Input) -> Report {
     let fill = fill::page_fill(&view);
     findings.extend(fill::check(&view, &fill, input.facts, &fact_pages));
     for finding in &mut findings {
-        let diagnostic = std::mem::replace(&mut finding.diagnostic, Diagnostic::error(""));
+        let diagnostic = std::mem::replace(
+            &mut finding.diagnostic,
+            Diagnostic::error(Code::Internal, ""),
+        );
         finding.diagnostic = diagnostic.locate(input.source);
     }
     Report {
@@ -202,14 +205,15 @@ fn capped(mut findings: Vec<Finding>, max: usize, what: &str) -> Vec<Finding> {
         let more = findings.len() - max;
         let proof = findings[0].proof;
         let error = findings[0].diagnostic.is_error();
+        let code = findings[0].diagnostic.code;
         findings.truncate(max);
         let message = format!("… and {more} more {what}");
         findings.push(Finding {
             proof,
             diagnostic: if error {
-                Diagnostic::error(message)
+                Diagnostic::error(code, message)
             } else {
-                Diagnostic::warning(message)
+                Diagnostic::warning(code, message)
             },
         });
     }

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use super::coverage::{Body, Coverage, fold};
 use super::text::DocumentView;
 use super::{Finding, Proof, quoted};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::layout_data::{Fact, FactRole};
 
 pub fn check(
@@ -44,7 +44,7 @@ fn entries_in_blocks(placed: &[(&Fact, usize)]) -> Option<Finding> {
     let pairs = interleaved(placed, |fact| fact.entry.map(|_| entry_key(&fact.path)));
     let (a, b) = pairs.first()?;
     Some(finding(
-        Diagnostic::error(format!(
+        Diagnostic::error(Code::ReadingOrder, format!(
             "entries `{a}` and `{b}` are interleaved in the PDF's text: a résumé parser pairs the wrong parts"
         ))
         .hint("lay each entry out as one block (a cell per entry, not a row per field)"),
@@ -93,13 +93,16 @@ type Placed<'a> = Option<(usize, &'a Fact)>;
 
 /// The error for `first` read before `then`, which should come first.
 fn read_before(first: &Fact, then: &Fact, why: &str) -> Diagnostic {
-    Diagnostic::error(format!(
-        "`{}` {} is read before `{}` {}: {why}",
-        first.path,
-        quoted(&first.text),
-        then.path,
-        quoted(&then.text)
-    ))
+    Diagnostic::error(
+        Code::ReadingOrder,
+        format!(
+            "`{}` {} is read before `{}` {}: {why}",
+            first.path,
+            quoted(&first.text),
+            then.path,
+            quoted(&then.text)
+        ),
+    )
 }
 
 fn finding(diagnostic: Diagnostic) -> Finding {
@@ -120,7 +123,7 @@ fn name_first(facts: &[Fact], body: &Body, view: &DocumentView) -> Option<Findin
         .iter()
         .find(|r| !r.artifact && !r.text.trim().is_empty())?;
     Some(finding(
-        Diagnostic::warning(format!(
+        Diagnostic::warning(Code::ReadingOrder, format!(
             "the PDF's text starts with {}, not the name {}: résumé parsers take the first text for the name",
             quoted(&first.text),
             quoted(&name.text)
@@ -139,12 +142,15 @@ fn header_first(placed: &[(&Fact, usize)]) -> Option<Finding> {
         .iter()
         .filter(|(f, at)| f.section.is_none() && at > &first_section.1)
         .min_by_key(|(_, at)| *at)?;
-    Some(finding(Diagnostic::warning(format!(
-        "`{}` {} is read after section `{}` begins: résumé parsers expect the contact details before the sections",
-        late.path,
-        quoted(&late.text),
-        first_section.0.section.as_deref().unwrap_or_default()
-    ))))
+    Some(finding(Diagnostic::warning(
+        Code::ReadingOrder,
+        format!(
+            "`{}` {} is read after section `{}` begins: résumé parsers expect the contact details before the sections",
+            late.path,
+            quoted(&late.text),
+            first_section.0.section.as_deref().unwrap_or_default()
+        ),
+    )))
 }
 
 /// Each section's text is one block: two sections whose spans of text
@@ -154,7 +160,7 @@ fn sections_in_blocks(placed: &[(&Fact, usize)]) -> Vec<Finding> {
         .into_iter()
         .map(|(a, b)| {
             finding(
-                Diagnostic::error(format!(
+                Diagnostic::error(Code::ReadingOrder, format!(
                     "sections `{a}` and `{b}` are interleaved in the PDF's text: a résumé parser reads lines of one among the other"
                 ))
                 .hint("lay a sidebar out as one block (before or after the main column), not beside it line by line"),

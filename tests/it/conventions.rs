@@ -237,3 +237,134 @@ fn font_paths_add_fonts_and_a_missing_theme_font_is_an_error_at_its_line_under_s
         Some(2)
     );
 }
+
+/// Every line of `text` as a JSON diagnostic.
+fn json_lines(text: &str) -> Vec<serde_json::Value> {
+    text.lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
+
+#[test]
+fn check_writes_its_diagnostics_as_json_lines_with_codes() {
+    let dir = Sandbox::new()
+        .profile(
+            "bad.toml",
+            "[basics]\nname = \"Ada\"\n[[work]]\nname = \"X\"\nstart = \"2020-13\"\n",
+        )
+        .profile(
+            "runt.toml",
+            "[basics]\nname = \"Ada\"\n[theme]\nfont = \"Nonexistent Grotesk\"\n",
+        );
+    let run = dir.run(&["check", "bad.toml", "runt.toml", "--message-format", "json"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let lines = json_lines(&run.stdout_text());
+    let date = lines
+        .iter()
+        .find(|d| d["code"] == "V0020")
+        .expect("the bad date");
+    assert_eq!(
+        (&date["file"], &date["line"], &date["column"], &date["key"]),
+        (
+            &"bad.toml".into(),
+            &5.into(),
+            &9.into(),
+            &"work[0].start".into()
+        )
+    );
+    assert_eq!(date["job"], "bad.toml");
+    let font = lines
+        .iter()
+        .find(|d| d["code"] == "V0054")
+        .expect("the unknown font");
+    assert_eq!(
+        (&font["severity"], &font["line"]),
+        (&"warning".into(), &4.into())
+    );
+    // The human report (proof summaries) is not mixed into the stream.
+    assert!(
+        !run.stdout_text().contains("coverage"),
+        "{}",
+        run.stdout_text()
+    );
+    assert!(
+        run.stderr.contains("checked 2: 1 passed, 1 failed"),
+        "{}",
+        run.stderr
+    );
+
+    let both = dir.run(&[
+        "check",
+        "bad.toml",
+        "--format",
+        "json",
+        "--message-format",
+        "json",
+    ]);
+    assert_eq!(both.code, Some(2));
+    assert!(
+        both.stdout_text().contains("\"V0077\""),
+        "{}",
+        both.stdout_text()
+    );
+}
+
+#[test]
+fn import_and_watch_write_json_diagnostics_too() {
+    let dir = Sandbox::new().file(
+        "cv.json",
+        br#"{"basics": {"name": "Ada"}, "work": [{"name": "X", "startDate": "2020-13"}]}"#,
+    );
+    let run = dir.run(&["import", "cv.json", "--message-format", "json"]);
+    let lines = json_lines(&run.stdout_text());
+    assert!(
+        lines
+            .iter()
+            .any(|d| d["code"] == "V0020" && d["file"] == "cv.toml"),
+        "{}",
+        run.stdout_text()
+    );
+
+    let broken = "[basics]\nname = \"Ada\"\ntitel = \"x\"\n";
+    let dir = Sandbox::new().profile("me.toml", broken);
+    let mut child = dir
+        .command()
+        .args(["watch", "me.toml", "--message-format", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut stdout, &mut line).unwrap();
+    child.kill().ok();
+    child.wait().ok();
+    let d: serde_json::Value = serde_json::from_str(&line).unwrap();
+    assert_eq!(
+        (&d["code"], &d["name"], &d["line"], &d["column"]),
+        (&"V0012".into(), &"unknown-key".into(), &3.into(), &1.into())
+    );
+}
+
+#[test]
+fn every_diagnostic_code_is_documented_once() {
+    let docs = std::fs::read_to_string(repo_file("docs/diagnostics.md")).unwrap();
+    let headings: Vec<&str> = docs
+        .lines()
+        .filter_map(|l| l.strip_prefix("### "))
+        // "V0031 `unused-tag` (warning)": the note is for people.
+        .map(|l| l.split(" (").next().unwrap_or(l))
+        .collect();
+    let expected: Vec<String> = vitae::diagnostic::Code::ALL
+        .iter()
+        .map(|c| format!("{} `{}`", c.id(), c.name()))
+        .collect();
+    assert_eq!(headings, expected, "docs/diagnostics.md headings, in order");
+    for section in docs.split("\n### ").skip(1) {
+        assert!(
+            section.contains("```"),
+            "no example under {}",
+            section.lines().next().unwrap()
+        );
+    }
+}

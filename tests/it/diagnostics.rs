@@ -22,6 +22,77 @@ fn check(name: &str, dir: &Sandbox, args: &[&str], code: i32) {
     }
     assert_eq!(run.code, Some(code), "{shown}");
     insta::assert_snapshot!(name, shown);
+    same_diagnostics_for_programs(dir, args, &run);
+}
+
+/// `--message-format json` and `github` report what the human format did:
+/// the same exit code, the same codes, and each located diagnostic at the
+/// same `file:line:col`, one parsable line each on stdout.
+#[track_caller]
+fn same_diagnostics_for_programs(dir: &Sandbox, args: &[&str], human: &Run) {
+    let codes = regex::Regex::new(r"(error|warning)\[(V\d{4})\]").unwrap();
+    let mut human_codes: Vec<String> = codes
+        .captures_iter(&human.stderr)
+        .map(|c| format!("{} {}", &c[1], &c[2]))
+        .collect();
+    let places = regex::Regex::new(r"┌─ (\S+):(\d+):(\d+)").unwrap();
+    let mut human_places: Vec<String> = places
+        .captures_iter(&human.stderr)
+        .map(|c| format!("{}:{}:{}", &c[1], &c[2], &c[3]))
+        .collect();
+
+    let json = dir.run(&[args, &["--message-format", "json"]].concat());
+    assert_eq!(json.code, human.code, "{}", json.stderr);
+    let mut json_codes = Vec::new();
+    let mut json_places = Vec::new();
+    for line in json.stdout_text().lines() {
+        let d: serde_json::Value = serde_json::from_str(line)
+            .unwrap_or_else(|e| panic!("not one JSON object ({e}): {line}"));
+        let known = vitae::diagnostic::Code::ALL
+            .iter()
+            .any(|c| d["code"] == c.id() && d["name"] == c.name());
+        assert!(known, "an unknown code: {line}");
+        assert!(d["message"].is_string() && d["hints"].is_array(), "{line}");
+        json_codes.push(format!(
+            "{} {}",
+            d["severity"].as_str().unwrap(),
+            d["code"].as_str().unwrap()
+        ));
+        if let (Some(line_no), Some(col)) = (d["line"].as_u64(), d["column"].as_u64()) {
+            let file = d["file"]
+                .as_str()
+                .expect("a located diagnostic names its file");
+            json_places.push(format!("{file}:{line_no}:{col}"));
+            assert!(d["end_line"].as_u64().unwrap() >= line_no, "{line}");
+        }
+    }
+    assert!(
+        !json.stderr.contains("error["),
+        "diagnostics went to stderr too: {}",
+        json.stderr
+    );
+    for list in [
+        &mut human_codes,
+        &mut json_codes,
+        &mut human_places,
+        &mut json_places,
+    ] {
+        list.sort();
+    }
+    assert_eq!(human_codes, json_codes, "{}", json.stdout_text());
+    assert_eq!(human_places, json_places, "{}", json.stdout_text());
+
+    let github = dir.run(&[args, &["--message-format", "github"]].concat());
+    assert_eq!(github.code, human.code);
+    let lines: Vec<String> = github.stdout_text().lines().map(String::from).collect();
+    assert_eq!(lines.len(), json_codes.len(), "{lines:?}");
+    for line in &lines {
+        assert!(
+            line.starts_with("::error ") || line.starts_with("::warning "),
+            "{line}"
+        );
+        assert!(line.contains("title=V"), "{line}");
+    }
 }
 
 /// `vitae render me.toml` of a sandbox holding `text` as `me.toml`.
@@ -163,6 +234,33 @@ fn missing_required_key() {
     render_profile(
         "missing_required_key",
         "[basics]\nname = \"Ada\"\n[[projects]]\ndescription = \"A tool\"\n",
+        1,
+    );
+}
+
+#[test]
+fn a_work_entry_with_roles_and_its_own_position() {
+    render_profile(
+        "a_work_entry_with_roles_and_its_own_position",
+        "[basics]\nname = \"A\"\n[[work]]\nname = \"X\"\nposition = \"Y\"\n[[work.roles]]\nposition = \"Z\"\n",
+        1,
+    );
+}
+
+#[test]
+fn empty_name_and_section_order_naming_no_section() {
+    render_profile(
+        "empty_name_and_section_order_naming_no_section",
+        "[basics]\nname = \"\"\n[theme]\nsection_order = [\"wrk\"]\n",
+        1,
+    );
+}
+
+#[test]
+fn invalid_value() {
+    render_profile(
+        "invalid_value",
+        "[basics]\nname = \"A\"\n[[projects]]\nname = \"x\"\nstars = -2\n",
         1,
     );
 }

@@ -203,7 +203,7 @@ fn a_character_no_font_draws_is_a_warning_and_an_error_when_strict() {
         output.stderr
     );
     let output = render(&dir, &["--strict"]);
-    fails_with(&output, "error: no font draws `🜲`");
+    fails_with(&output, "error[V0062]: no font draws `🜲`");
 }
 
 #[test]

@@ -13,9 +13,9 @@ use toml::Spanned;
 use super::load::ParsedProfile;
 use super::model::*;
 use super::rules::{check_output, check_url, is_email};
-use super::tree::{KeyTree, display_path};
+use super::tree::{KeyTree, Segment, display_path};
 use crate::dates::{self, DatePoint};
-use crate::diagnostic::{Diagnostic, SourceFile, one_of};
+use crate::diagnostic::{Code, Diagnostic, SourceFile, one_of};
 use crate::locale;
 
 /// Checks a parsed profile; returns errors and warnings, in file order
@@ -54,7 +54,7 @@ impl Checker<'_> {
         {
             self.error_at(
                 Some(name.span()),
-                Diagnostic::error("`basics.name` is empty")
+                Diagnostic::error(Code::EmptyValue, "`basics.name` is empty")
                     .hint("write the name as it should appear on the résumé, or leave the key out for an anonymous CV"),
             );
         }
@@ -68,16 +68,24 @@ impl Checker<'_> {
     /// Work entries: links, date ranges, and an entry that is both one role
     /// and a list of roles.
     fn experience(&mut self, p: &Profile) {
-        for work in &p.work {
+        for (index, work) in p.work.iter().enumerate() {
             self.url(work.url.as_ref());
             self.range(work.start.as_ref(), work.end.as_ref());
             if !work.roles.is_empty()
                 && (work.position.is_some() || work.start.is_some() || work.end.is_some())
             {
-                let span = work.start.as_ref().map(|s| s.span());
+                // Pointed at the entry's first own key of the three.
+                let span = ["position", "start", "end"].iter().find_map(|key| {
+                    self.tree.key_span(&[
+                        Segment::Key("work".into()),
+                        Segment::Index(index),
+                        Segment::Key((*key).into()),
+                    ])
+                });
                 self.error_at(
                     span,
                     Diagnostic::error(
+                        Code::ConflictingKeys,
                         "a work entry has both its own position or dates and `[[work.roles]]`",
                     )
                     .hint("move `position`, `start` and `end` into a `[[work.roles]]` entry"),
@@ -143,11 +151,12 @@ impl Checker<'_> {
             Err(problem) => {
                 self.error_at(
                     Some(value.span()),
-                    Diagnostic::error(format!("malformed date: {problem}")).expected(format!(
-                        "{}{}",
-                        dates::EXPECTED,
-                        if allow_present { " or \"present\"" } else { "" }
-                    )),
+                    Diagnostic::error(Code::BadDate, format!("malformed date: {problem}"))
+                        .expected(format!(
+                            "{}{}",
+                            dates::EXPECTED,
+                            if allow_present { " or \"present\"" } else { "" }
+                        )),
                 );
                 None
             }
@@ -162,8 +171,11 @@ impl Checker<'_> {
         {
             self.error_at(
                 Some(end.span()),
-                Diagnostic::error(format!("`end` ({}) is before `start`", end.get_ref().text))
-                    .hint("swap the two dates, or use \"present\" for an ongoing role"),
+                Diagnostic::error(
+                    Code::DateOrder,
+                    format!("`end` ({}) is before `start`", end.get_ref().text),
+                )
+                .hint("swap the two dates, or use \"present\" for an ongoing role"),
             );
         }
     }
@@ -173,7 +185,7 @@ impl Checker<'_> {
         if let Err(problem) = check_url(value.get_ref()) {
             self.error_at(
                 Some(value.span()),
-                Diagnostic::error(format!("bad URL: {problem}"))
+                Diagnostic::error(Code::BadUrl, format!("bad URL: {problem}"))
                     .expected("a web address like \"https://example.com/you\""),
             );
         }
@@ -184,8 +196,11 @@ impl Checker<'_> {
         if !is_email(value.get_ref()) {
             self.error_at(
                 Some(value.span()),
-                Diagnostic::error(format!("bad e-mail address `{}`", value.get_ref()))
-                    .expected("an address like \"you@example.com\""),
+                Diagnostic::error(
+                    Code::BadEmail,
+                    format!("bad e-mail address `{}`", value.get_ref()),
+                )
+                .expected("an address like \"you@example.com\""),
             );
         }
     }
@@ -195,7 +210,7 @@ impl Checker<'_> {
         if let Err(problem) = check_output(value.get_ref()) {
             self.error_at(
                 Some(value.span()),
-                Diagnostic::error(format!("bad output path: {problem}"))
+                Diagnostic::error(Code::BadOutput, format!("bad output path: {problem}"))
                     .expected("a .pdf path inside the profile's folder, e.g. \"pdf/cv.pdf\""),
             );
         }
@@ -214,7 +229,7 @@ impl Checker<'_> {
             if let Some(word) = word.as_ref().filter(|w| w.get_ref().trim().is_empty()) {
                 self.error_at(
                     Some(word.span()),
-                    Diagnostic::error(format!("`words.{key}` is empty"))
+                    Diagnostic::error(Code::EmptyValue, format!("`words.{key}` is empty"))
                         .hint("leave the key out to use the locale's word"),
                 );
             }
@@ -224,9 +239,12 @@ impl Checker<'_> {
     fn locale(&mut self, value: Option<&Spanned<String>>) {
         let Some(value) = value else { return };
         if locale::words(value.get_ref()).is_none() {
-            let diag = Diagnostic::error(format!("unknown locale `{}`", value.get_ref()))
-                .expected(format!("one of {}", one_of(&locale::LOCALES)))
-                .suggest(value.get_ref(), locale::LOCALES);
+            let diag = Diagnostic::error(
+                Code::UnknownLocale,
+                format!("unknown locale `{}`", value.get_ref()),
+            )
+            .expected(format!("one of {}", one_of(&locale::LOCALES)))
+            .suggest(value.get_ref(), locale::LOCALES);
             self.error_at(Some(value.span()), diag);
         }
     }

@@ -2,7 +2,7 @@
 //! key, before it could surface as a layout error in Typst.
 
 use super::Checker;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::profile::model::*;
 use crate::profile::rules::MAX_BULLET_DEPTH;
 use crate::profile::tree::{Segment, display_path};
@@ -18,9 +18,10 @@ impl Checker<'_> {
                 continue;
             };
             let span = self.tree.key_span(&too_deep);
-            let diag = Diagnostic::error(format!(
-                "bullets nest more than {MAX_BULLET_DEPTH} levels deep"
-            ))
+            let diag = Diagnostic::error(
+                Code::OverLimit,
+                format!("bullets nest more than {MAX_BULLET_DEPTH} levels deep"),
+            )
             .key(display_path(&too_deep))
             .hint("flatten the list: two levels read best on a résumé");
             self.found.push(match span {

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::Checker;
-use crate::diagnostic::{Diagnostic, closest, one_of};
+use crate::diagnostic::{Code, Diagnostic, closest, one_of};
 use crate::profile::model::*;
 use crate::profile::rules::{BUILTIN_SECTIONS, custom_section_id};
 
@@ -19,14 +19,17 @@ impl Checker<'_> {
             if !crate::variant::is_valid_name(name) {
                 self.error_at(
                     Some(variant.name.span()),
-                    Diagnostic::error(format!("bad variant name `{name}`"))
+                    Diagnostic::error(Code::BadVariant, format!("bad variant name `{name}`"))
                         .expected("letters, digits, `-` and `_` (it becomes part of a file name)"),
                 );
             } else if !names.insert(name.clone()) {
                 self.error_at(
                     Some(variant.name.span()),
-                    Diagnostic::error(format!("two variants are called `{name}`"))
-                        .hint("give each variant its own name"),
+                    Diagnostic::error(
+                        Code::DuplicateId,
+                        format!("two variants are called `{name}`"),
+                    )
+                    .hint("give each variant its own name"),
                 );
             }
             self.output(variant.output.as_ref());
@@ -34,10 +37,13 @@ impl Checker<'_> {
                 if used.contains(tag.get_ref()) {
                     continue;
                 }
-                let mut diag = Diagnostic::warning(format!(
-                    "variant `{name}` names the tag `{}`, which no entry carries",
-                    tag.get_ref()
-                ));
+                let mut diag = Diagnostic::warning(
+                    Code::UnusedTag,
+                    format!(
+                        "variant `{name}` names the tag `{}`, which no entry carries",
+                        tag.get_ref()
+                    ),
+                );
                 diag = match closest(tag.get_ref(), used.iter().map(String::as_str)) {
                     Some(best) => diag.hint(format!("did you mean `{best}`?")),
                     None if used.is_empty() => diag.hint(
@@ -63,8 +69,11 @@ impl Checker<'_> {
                 let span = section.id.as_ref().map(|i| i.span());
                 self.error_at(
                     span,
-                    Diagnostic::error(format!("two sections share the id `{id}`"))
-                        .hint("give one of them its own `id = \"…\"`"),
+                    Diagnostic::error(
+                        Code::DuplicateId,
+                        format!("two sections share the id `{id}`"),
+                    )
+                    .hint("give one of them its own `id = \"…\"`"),
                 );
             }
         }
@@ -72,12 +81,15 @@ impl Checker<'_> {
             .chain(p.intros.iter().map(|(k, v)| ("intros", k, v)))
         {
             if !seen.contains(key) {
-                let diag = Diagnostic::error(format!("`{table}.{key}` names no section"))
-                    .expected(format!(
-                        "a section id: {}",
-                        one_of(&seen.iter().collect::<Vec<_>>())
-                    ))
-                    .suggest(key, seen.iter().map(String::as_str));
+                let diag = Diagnostic::error(
+                    Code::UnknownSection,
+                    format!("`{table}.{key}` names no section"),
+                )
+                .expected(format!(
+                    "a section id: {}",
+                    one_of(&seen.iter().collect::<Vec<_>>())
+                ))
+                .suggest(key, seen.iter().map(String::as_str));
                 self.error_at(Some(title.span()), diag);
             }
         }
