@@ -148,8 +148,18 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         variant: Option<String>,
     },
-    /// Print the profile format as a JSON Schema, for editor completion.
-    Schema,
+    /// Print the profile format as a JSON Schema, for editor completion and
+    /// validation: every key, the built-in layouts and their [theme]
+    /// options, the locales, and the shapes of dates, URLs and addresses.
+    #[command(
+        after_help = "Examples:\n  vitae schema > vitae.schema.json\n  vitae schema --layout ./my-layout > vitae.schema.json   with my-layout's [theme] options\n\nThen put `#:schema ./vitae.schema.json` on the first line of a profile."
+    )]
+    Schema {
+        /// Also accept the [theme] options of this layout folder (repeatable),
+        /// for profiles with `layout = "./my-layout"`.
+        #[arg(long, value_name = "DIR")]
+        layout: Vec<PathBuf>,
+    },
     /// Print a completion script for a shell.
     #[command(
         after_help = "Install (bash):  vitae completions bash > ~/.local/share/bash-completion/completions/vitae\nInstall (zsh):   vitae completions zsh > \"${fpath[1]}/_vitae\"\nInstall (fish):  vitae completions fish > ~/.config/fish/completions/vitae.fish"

@@ -82,7 +82,7 @@ pub fn run(cli: Cli) -> ExitCode {
             output,
             variant,
         } => export::run(&profile, output.as_deref(), variant.as_deref(), &term),
-        Command::Schema => schema::run(),
+        Command::Schema { layout } => schema::run(&layout),
         Command::Completions { shell } => shell_help::completions(shell),
         Command::Man => shell_help::man(),
         Command::Fonts(args) => fonts::run(&args, &term),

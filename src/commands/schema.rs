@@ -1,8 +1,17 @@
 //! `vitae schema`: the profile format as a JSON Schema, for editors.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub fn run() -> anyhow::Result<ExitCode> {
-    print!("{}", crate::schema::profile_schema_json());
+use super::Failure;
+use crate::layout::Layout;
+
+pub fn run(folders: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let layouts = folders
+        .iter()
+        .map(|folder| Layout::from_folder(folder))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|d| Failure::usage([d]))?;
+    print!("{}", crate::schema::schema_json(&layouts));
     Ok(ExitCode::SUCCESS)
 }
