@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::engine::ArgValueCompleter;
 
+use crate::completion;
 use crate::encode::{self, Standards};
 use crate::limits;
 
@@ -89,6 +91,7 @@ pub enum LayoutsAction {
     )]
     Eject {
         /// The built-in layout to copy.
+        #[arg(add = ArgValueCompleter::new(completion::builtin_layouts))]
         name: String,
         /// Where to put it (default: a new folder named after the layout).
         dir: Option<PathBuf>,
@@ -177,6 +180,7 @@ pub enum Command {
     #[command(args_conflicts_with_subcommands = true)]
     Layouts {
         /// A layout name: show its options and their defaults.
+        #[arg(add = ArgValueCompleter::new(completion::builtin_layouts))]
         name: Option<String>,
         #[command(subcommand)]
         action: Option<LayoutsAction>,
@@ -278,15 +282,15 @@ pub struct CheckArgs {
     pub paths: Vec<PathBuf>,
 
     /// A built-in layout name (see `vitae layouts`) or a layout folder.
-    #[arg(short, long, value_name = "NAME|DIR")]
+    #[arg(short, long, value_name = "NAME|DIR", add = ArgValueCompleter::new(completion::layouts))]
     pub layout: Option<String>,
 
     /// Override a theme option, e.g. --theme pages=1.
-    #[arg(short, long = "theme", value_name = "KEY=VALUE")]
+    #[arg(short, long = "theme", value_name = "KEY=VALUE", add = ArgValueCompleter::new(completion::theme))]
     pub theme: Vec<String>,
 
     /// Check this variant of each profile; repeat or separate with commas.
-    #[arg(long, value_name = "NAME", value_delimiter = ',')]
+    #[arg(long, value_name = "NAME", value_delimiter = ',', add = ArgValueCompleter::new(completion::variants))]
     pub variant: Vec<String>,
 
     /// Check every variant each profile declares.
@@ -363,11 +367,11 @@ pub struct CommonArgs {
     pub output: Option<PathBuf>,
 
     /// A built-in layout name (see `vitae layouts`) or a layout folder.
-    #[arg(short, long, value_name = "NAME|DIR")]
+    #[arg(short, long, value_name = "NAME|DIR", add = ArgValueCompleter::new(completion::layouts))]
     pub layout: Option<String>,
 
     /// Override a theme option, e.g. --theme paper=us-letter --theme accent=#1f4e79.
-    #[arg(short, long = "theme", value_name = "KEY=VALUE")]
+    #[arg(short, long = "theme", value_name = "KEY=VALUE", add = ArgValueCompleter::new(completion::theme))]
     pub theme: Vec<String>,
 
     /// How many profiles to render at once [default: number of cores].
@@ -390,7 +394,7 @@ pub struct CommonArgs {
 
     /// Render this variant of each profile (a `[[variants]]` name) to
     /// <profile>-NAME.pdf; repeat or separate with commas for several.
-    #[arg(long, value_name = "NAME", value_delimiter = ',')]
+    #[arg(long, value_name = "NAME", value_delimiter = ',', add = ArgValueCompleter::new(completion::variants))]
     pub variant: Vec<String>,
 
     /// Render every variant each profile declares (a profile without

@@ -24,6 +24,7 @@ pub mod bibliography;
 pub mod cli;
 pub mod commands;
 pub mod compile;
+pub mod completion;
 pub mod dates;
 pub mod diagnostic;
 pub mod encode;

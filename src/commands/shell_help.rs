@@ -1,5 +1,5 @@
-//! `vitae completions SHELL` and `vitae man`: generated from the clap
-//! definition in `cli.rs`, the one source of every flag and its help.
+//! `vitae completions SHELL` and `vitae man`: from the clap definition in
+//! `cli.rs`, the one source of every flag and its help.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -8,9 +8,13 @@ use clap::CommandFactory;
 
 use crate::cli::Cli;
 
+/// The completion script for `shell`. It asks `vitae` (on the PATH) at
+/// each Tab, so it completes layouts, theme options and the variants of the
+/// profile on the line, and never goes stale when vitae is updated.
 pub fn completions(shell: clap_complete::Shell) -> anyhow::Result<ExitCode> {
-    let mut command = Cli::command();
-    clap_complete::generate(shell, &mut command, "vitae", &mut std::io::stdout());
+    let mut script = Vec::new();
+    crate::completion::registration(&shell.to_string(), &mut script)?;
+    std::io::stdout().write_all(&script)?;
     Ok(ExitCode::SUCCESS)
 }
 

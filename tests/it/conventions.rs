@@ -124,36 +124,57 @@ fn a_folder_skips_other_tools_toml_files_but_a_named_one_is_checked() {
 }
 
 #[test]
-fn completions_parse_in_bash_and_name_every_command() {
+fn completions_in_bash_offer_commands_flags_layouts_theme_options_and_the_profiles_variants() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let script = run(&["completions", shell]).ok().stdout_text();
-        for command in ["render", "watch", "layouts", "check", "completions"] {
-            assert!(script.contains(command), "{shell}: {command}");
-        }
+        assert!(script.contains("VITAE_COMPLETE"), "{shell}: {script}");
     }
-    let dir = Sandbox::new().file("vitae.bash", run(&["completions", "bash"]).ok().stdout);
-    // Loaded into bash, it completes `vitae ren` to `render` and offers --check.
+    let dir = Sandbox::new()
+        .file("vitae.bash", run(&["completions", "bash"]).ok().stdout)
+        .file("me.toml", std::fs::read(example("priya-raman")).unwrap());
+    // Loaded into bash, the script asks the vitae on the PATH at each Tab.
     let probe = "source vitae.bash\n\
-        COMP_WORDS=(vitae ren); COMP_CWORD=1; _vitae vitae ren vitae; echo \"${COMPREPLY[*]}\"\n\
-        COMP_WORDS=(vitae render --ch); COMP_CWORD=2; _vitae vitae --ch render; echo \"${COMPREPLY[*]}\"\n";
+        t() { COMP_WORDS=(\"$@\"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); \
+              _clap_complete_vitae vitae \"${COMP_WORDS[-1]}\" \"${COMP_WORDS[-2]}\"; \
+              echo \"${COMPREPLY[*]}\"; }\n\
+        t vitae ren\n\
+        t vitae render --ch\n\
+        t vitae render me.toml --layout cl\n\
+        t vitae render me.toml --theme pap\n\
+        t vitae render me.toml --theme paper=\n\
+        t vitae render me.toml --variant ''\n\
+        t vitae layouts eject ti\n";
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_vitae"))
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
     let output = std::process::Command::new("bash")
         .arg("-c")
         .arg(probe)
+        .env("PATH", path)
         .current_dir(dir.path())
         .output()
         .expect("bash runs");
     let text = String::from_utf8_lossy(&output.stdout);
     let lines: Vec<&str> = text.lines().collect();
-    assert!(
-        lines
-            .first()
-            .is_some_and(|l| l.split(' ').any(|w| w == "render")),
-        "{text}\n{}",
+    assert_eq!(
+        lines,
+        [
+            "render",
+            "--check",
+            "classic",
+            "paper= paper_tone=",
+            "paper=a4 paper=us-letter",
+            "blind one-page risk",
+            "timeline"
+        ],
+        "{}",
         String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(
-        lines.get(1).is_some_and(|l| l.contains("--check")),
-        "{text}"
     );
 }
 
@@ -367,4 +388,50 @@ fn every_diagnostic_code_is_documented_once() {
             section.lines().next().unwrap()
         );
     }
+}
+
+#[test]
+fn the_readme_pre_commit_rev_is_this_version_and_a_tag_of_the_repository() {
+    let readme = std::fs::read_to_string(repo_file("README.md")).unwrap();
+    let revs: Vec<&str> = readme
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("rev: "))
+        .map(|r| r.split_whitespace().next().unwrap_or(""))
+        .collect();
+    let tag = format!("v{}", env!("CARGO_PKG_VERSION"));
+    assert_eq!(revs, [tag.as_str()], "the README's pre-commit rev");
+
+    // The tag exists and carries the hooks as they are now (a change to the
+    // hooks needs a new version and tag).
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(args)
+            .current_dir(repo())
+            .output()
+            .expect("git runs")
+    };
+    let tags = git(&["tag", "--list"]);
+    if tags.status.success() && tags.stdout.is_empty() {
+        // A CI checkout may fetch no tags at all; with any tag present, the
+        // version's must be there.
+        eprintln!("this checkout has no git tags: the check of {tag} is left to a full clone");
+        return;
+    }
+    let hooks_at_tag = git(&["show", &format!("{tag}:.pre-commit-hooks.yaml")]);
+    assert!(
+        hooks_at_tag.status.success(),
+        "no tag {tag} in this repository: git tag -a {tag} -m 'vitae {}'",
+        env!("CARGO_PKG_VERSION")
+    );
+    let hooks_now = std::fs::read(repo().join(".pre-commit-hooks.yaml")).unwrap();
+    assert!(
+        hooks_at_tag.stdout == hooks_now,
+        ".pre-commit-hooks.yaml changed since {tag}: bump the version and tag it"
+    );
+    assert!(
+        git(&["merge-base", "--is-ancestor", &tag, "HEAD"])
+            .status
+            .success(),
+        "{tag} is not in this branch's history"
+    );
 }
