@@ -400,6 +400,16 @@ fn the_readme_pre_commit_rev_is_this_version_and_a_tag_of_the_repository() {
         .collect();
     let tag = format!("v{}", env!("CARGO_PKG_VERSION"));
     assert_eq!(revs, [tag.as_str()], "the README's pre-commit rev");
+    let ci = std::fs::read_to_string(repo_file("docs/ci.md")).unwrap();
+    let installs: Vec<&str> = ci
+        .split("--tag ")
+        .skip(1)
+        .map(|rest| rest.split_whitespace().next().unwrap_or(""))
+        .collect();
+    assert!(
+        !installs.is_empty() && installs.iter().all(|t| *t == tag),
+        "docs/ci.md: {installs:?}"
+    );
 
     // The tag exists and carries the hooks as they are now (a change to the
     // hooks needs a new version and tag).
