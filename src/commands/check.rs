@@ -273,14 +273,12 @@ fn as_json((job, result): &Outcome, strict: bool) -> Json {
     out
 }
 
+/// The shape `--message-format json` writes, and `position` (the
+/// `file:line:col` this report had before codes came).
 fn diagnostic_json(d: &Diagnostic) -> Json {
-    json!({
-        "severity": if d.is_error() { "error" } else { "warning" },
-        "message": d.message,
-        "position": d.position(),
-        "key": d.key_path.as_deref(),
-        "hints": d.hints,
-    })
+    let mut object = d.to_json(None);
+    object["position"] = json!(d.position());
+    object
 }
 
 /// "1 problem", "3 problems".

@@ -15,8 +15,14 @@ impl Diagnostic {
     /// is exclusive. Fields without a value are `null`, never left out, so
     /// a consumer can rely on the shape.
     pub fn to_json_line(&self, job: Option<&str>) -> String {
+        serde_json::to_string(&self.to_json(job)).unwrap_or_else(|_| Json::Null.to_string())
+    }
+
+    /// The object [`Diagnostic::to_json_line`] writes, for reports that
+    /// embed diagnostics (`vitae check --format json`).
+    pub fn to_json(&self, job: Option<&str>) -> Json {
         let (start, end) = self.span_positions().unzip();
-        let object = json!({
+        json!({
             "severity": severity_name(self.severity),
             "code": self.code.id(),
             "name": self.code.name(),
@@ -30,8 +36,7 @@ impl Diagnostic {
             "expected": self.expected.as_deref(),
             "hints": &self.hints,
             "job": job,
-        });
-        serde_json::to_string(&object).unwrap_or_else(|_| Json::Null.to_string())
+        })
     }
 
     /// One GitHub Actions workflow command:

@@ -314,6 +314,16 @@ fn check_writes_its_diagnostics_as_json_lines_with_codes() {
         run.stderr
     );
 
+    // The JSON report embeds diagnostics in the same shape.
+    let report = dir.run(&["check", "bad.toml", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+    let error = &report[0]["errors"][0];
+    assert_eq!(
+        (&error["code"], &error["line"]),
+        (&"V0020".into(), &5.into()),
+        "{report}"
+    );
+
     let both = dir.run(&[
         "check",
         "bad.toml",
