@@ -266,7 +266,10 @@ pub struct RenderArgs {
     pub shard: Option<(usize, usize)>,
 
     /// Output format: pdf; png (one image per page: name-1.png, name-2.png, …);
-    /// or json, the data a layout receives as /profile.json (for layout authors).
+    /// md, Markdown for a README or a site; txt, plain text wrapped at 80
+    /// columns for application forms; or json, the data a layout receives as
+    /// /profile.json (for layout authors). md and txt are proven to hold
+    /// every fact of the profile, as a PDF is.
     #[arg(short, long, value_enum, default_value_t = OutputFormat::Pdf)]
     pub format: OutputFormat,
 
@@ -423,6 +426,10 @@ pub enum OutputFormat {
     Pdf,
     Png,
     Json,
+    /// Markdown (CommonMark), for a README or a web page.
+    Md,
+    /// Plain text wrapped at 80 columns, for application forms.
+    Txt,
 }
 
 /// `K/N` with 1 ≤ K ≤ N.

@@ -21,9 +21,19 @@ pub enum Format {
     Json,
     /// PNG pages at this many pixels per inch.
     Png(f32),
+    /// CommonMark, from the layout data (no layout runs).
+    Markdown,
+    /// Plain text wrapped at 80 columns, from the layout data.
+    Text,
 }
 
 impl Format {
+    /// Whether the output comes from the layout data alone, with no layout
+    /// compiled: JSON, Markdown and text.
+    pub fn is_data_only(self) -> bool {
+        matches!(self, Format::Json | Format::Markdown | Format::Text)
+    }
+
     /// The files of an output at `path` holding `count` files: the path
     /// itself for a PDF, `.json` for data, `<stem>-1.png`, `<stem>-2.png`, …
     /// for PNG pages.
@@ -31,6 +41,8 @@ impl Format {
         match self {
             Format::Pdf => vec![path.to_path_buf()],
             Format::Json => vec![path.with_extension("json")],
+            Format::Markdown => vec![path.with_extension("md")],
+            Format::Text => vec![path.with_extension("txt")],
             Format::Png(_) => {
                 let stem = path
                     .file_stem()
@@ -81,7 +93,7 @@ pub fn document(
 ) -> Result<Vec<Vec<u8>>, Vec<Diagnostic>> {
     match format {
         Format::Png(ppi) => png(document, ppi).map_err(|d| vec![d]),
-        Format::Pdf | Format::Json => Ok(vec![pdf(document, settings, locate)?]),
+        _ => Ok(vec![pdf(document, settings, locate)?]),
     }
 }
 

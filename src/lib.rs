@@ -45,6 +45,7 @@ pub mod proof;
 pub mod schema;
 pub mod settings;
 pub mod starter;
+pub mod text_output;
 pub mod theme;
 pub mod variant;
 pub mod watch;

@@ -78,5 +78,7 @@ fn format(args: &RenderArgs) -> Format {
         OutputFormat::Pdf => Format::Pdf,
         OutputFormat::Png => Format::Png(args.ppi),
         OutputFormat::Json => Format::Json,
+        OutputFormat::Md => Format::Markdown,
+        OutputFormat::Txt => Format::Text,
     }
 }

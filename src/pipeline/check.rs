@@ -54,7 +54,7 @@ fn checked(
         layout: laid_out.settings.layout.name().to_string(),
         pages: match &laid_out.document {
             Laid::Document { document, .. } => document.pages().len(),
-            Laid::Json(_) => 0,
+            Laid::Data(_) => 0,
         },
         report: laid_out.report,
         warnings: laid_out.warnings,

@@ -37,6 +37,7 @@ use crate::limits;
 use crate::profile::{self, CheckedProfile, load};
 use crate::proof::{self, Report};
 use crate::settings::{JobSettings, RunSettings};
+use crate::text_output;
 use crate::theme::Theme;
 
 /// A finished render, not yet written.
@@ -96,7 +97,7 @@ fn render_parsed(
     } = laid_out;
     let (document, ident) = match document {
         Laid::Document { document, ident } => (document, ident),
-        Laid::Json(json) => {
+        Laid::Data(json) => {
             return Ok(Rendered {
                 files: named(&settings, vec![json]),
                 pages: 0,
@@ -179,7 +180,8 @@ enum Laid {
         document: PagedDocument,
         ident: String,
     },
-    Json(Vec<u8>),
+    /// An output made from the layout data alone: JSON, Markdown, text.
+    Data(Vec<u8>),
 }
 
 /// Checks the profile and decides the job's settings: everything before
@@ -207,7 +209,7 @@ fn isolation(
     let user_layout = settings.layout.folder().is_some();
     let large = checked.source.text.len() > limits::IN_PROCESS_BYTES;
     run.isolate
-        .filter(|_| (user_layout || large) && settings.format != Format::Json)
+        .filter(|_| (user_layout || large) && !settings.format.is_data_only())
 }
 
 fn lay_out(
@@ -231,7 +233,7 @@ fn lay_out(
         warnings.extend(font_checks::missing_glyphs(&fonts, &value));
         let warnings = located(warnings, &checked);
         return Ok(LaidOut {
-            document: Laid::Json(encode::json(&value)?),
+            document: Laid::Data(encode::json(&value)?),
             settings,
             warnings,
             report: Report::default(),
@@ -246,6 +248,24 @@ fn lay_out(
         &sections,
         settings.references.clone(),
     );
+    if settings.format.is_data_only() {
+        let input = proof::Input {
+            facts: &facts,
+            source: &checked.source,
+            tree: &checked.tree,
+            layout: &settings.layout,
+            accent: None,
+        };
+        let text = text_document(&data, settings.format, &input)?;
+        let warnings = located(warnings, &checked);
+        return Ok(LaidOut {
+            document: Laid::Data(text),
+            settings,
+            warnings,
+            report: Report::default(),
+            fitted: None,
+        });
+    }
     let accent = settings
         .theme
         .layout_options
@@ -286,6 +306,32 @@ fn lay_out(
         report,
         fitted,
     })
+}
+
+/// The CV as Markdown or plain text, proven to hold every fact: the
+/// coverage proof reads it as its reader would.
+fn text_document(
+    data: &LayoutData,
+    format: Format,
+    input: &proof::Input,
+) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    let (text, reading, what) = match format {
+        Format::Markdown => {
+            let markdown = text_output::markdown(data);
+            let reading = text_output::reading_text(&markdown);
+            (markdown, reading, "the Markdown")
+        }
+        _ => {
+            let text = text_output::plain(data);
+            (text.clone(), text, "the text")
+        }
+    };
+    let lost = proof::coverage::check_text(input, &reading, what);
+    if lost.is_empty() {
+        Ok(text.into_bytes())
+    } else {
+        Err(lost)
+    }
 }
 
 /// Decides the job's settings; fails with every error found so far: the

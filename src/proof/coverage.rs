@@ -128,6 +128,42 @@ pub fn check(input: &Input, view: &DocumentView, body: &Body) -> Coverage {
     }
 }
 
+/// Coverage of a text output (Markdown, plain text): every fact is in
+/// `reading`, the text as its reader sees it. A text output is vitae's own
+/// and prints everything, so a layout's `omits` do not apply. `what` names
+/// the output in messages: "the Markdown".
+pub fn check_text(input: &Input, reading: &str, what: &str) -> Vec<Diagnostic> {
+    let body = fold(reading);
+    let findings = input
+        .facts
+        .iter()
+        .filter(|fact| !body.contains(&fold(&fact.text)))
+        .map(|fact| {
+            let (span, key) = locate(input, fact);
+            let mut d = Diagnostic::error(
+                Code::LostFact,
+                format!(
+                    "`{key}` is missing from {what}: {} was lost",
+                    quoted(&fact.text)
+                ),
+            )
+            .key(key)
+            .hint("this is a bug in vitae's text output: please report it with the profile");
+            if let Some(span) = span {
+                d = d.at(input.source, span);
+            }
+            Finding {
+                proof: Proof::Coverage,
+                diagnostic: d,
+            }
+        })
+        .collect();
+    capped(findings, MAX_LISTED, "facts are missing")
+        .into_iter()
+        .map(|f| f.diagnostic)
+        .collect()
+}
+
 /// Where each fact starts in the body text. A text that occurs more than
 /// once ("German", "Rust") is placed at its occurrence nearest to its entry,
 /// which the entry's facts that occur once locate.
@@ -245,6 +281,7 @@ fn find_raw(source: &str, raw: &str) -> Option<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::SourceFile;
 
     #[test]
     fn folding_ignores_breaks_case_and_typographic_variants() {
@@ -265,6 +302,38 @@ mod tests {
         assert!(is_omitted("projects[3].stars", &omits));
         assert!(!is_omitted("projects[3].name", &omits));
         assert!(!is_omitted("basics.taglines", &omits));
+    }
+
+    #[test]
+    fn a_fact_missing_from_a_text_output_is_an_error_at_its_key() {
+        let source = SourceFile::new("me.toml", "[basics]\nname = \"Ada Quill\"\n");
+        let tree = crate::profile::tree::KeyTree::new(source.clone());
+        let layout = crate::layout::Layout::builtin("classic").unwrap();
+        let facts = [Fact {
+            path: "basics.name".into(),
+            text: "Ada Quill".into(),
+            origin: Origin::Raw("Ada Quill".into()),
+            section: None,
+            entry: None,
+            role: crate::layout_data::FactRole::Heading,
+        }];
+        let input = Input {
+            facts: &facts,
+            source: &source,
+            tree: &tree,
+            layout: &layout,
+            accent: None,
+        };
+        assert!(check_text(&input, "# ADA  quill\n", "the Markdown").is_empty());
+        let lost = check_text(&input, "# Ada\n", "the Markdown");
+        assert_eq!(lost.len(), 1);
+        assert_eq!(lost[0].code, Code::LostFact);
+        assert_eq!(lost[0].position().as_deref(), Some("me.toml:2:8"));
+        assert!(
+            lost[0].message.contains("missing from the Markdown"),
+            "{}",
+            lost[0].message
+        );
     }
 
     #[test]

@@ -386,7 +386,7 @@ fn every_diagnostic_code_is_documented_once() {
         // "V0031 `unused-tag` (warning)": the note is for people.
         .map(|l| l.split(" (").next().unwrap_or(l))
         .collect();
-    let expected: Vec<String> = vitae::diagnostic::Code::ALL
+    let expected: Vec<String> = crate::common::api::Code::ALL
         .iter()
         .map(|c| format!("{} `{}`", c.id(), c.name()))
         .collect();

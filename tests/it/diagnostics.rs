@@ -48,7 +48,7 @@ fn same_diagnostics_for_programs(dir: &Sandbox, args: &[&str], human: &Run) {
     for line in json.stdout_text().lines() {
         let d: serde_json::Value = serde_json::from_str(line)
             .unwrap_or_else(|e| panic!("not one JSON object ({e}): {line}"));
-        let known = vitae::diagnostic::Code::ALL
+        let known = crate::common::api::Code::ALL
             .iter()
             .any(|c| d["code"] == c.id() && d["name"] == c.name());
         assert!(known, "an unknown code: {line}");

@@ -36,6 +36,7 @@ mod safety;
 mod schema;
 mod shape;
 mod standards;
+mod text_formats;
 mod typeset;
 mod typography;
 mod variants;

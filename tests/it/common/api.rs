@@ -4,12 +4,13 @@
 //! through these names, so a module moved in `src/` is one edit here.
 
 pub use vitae::compile::Engine;
-pub use vitae::diagnostic::SourceFile;
+pub use vitae::diagnostic::{Code, SourceFile};
 pub use vitae::encode::Format;
 pub use vitae::layout::Layout;
 pub use vitae::pipeline;
 pub use vitae::profile::{load, validate};
 pub use vitae::settings::RunSettings;
+pub use vitae::text_output::reading_text as markdown_reading_text;
 
 /// One engine for the whole test binary: fonts are read once, and Typst's
 /// memoised work is shared between tests.

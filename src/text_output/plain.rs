@@ -1,0 +1,122 @@
+//! `--format txt`: plain text wrapped at 80 columns, for the text boxes of
+//! application forms. No markup characters: emphasis is dropped, links
+//! become their address, headings are underlined, and each entry's dates
+//! are aligned at the right margin.
+
+use textwrap::core::display_width;
+
+use super::{Block, outline};
+use crate::layout_data::LayoutData;
+use crate::markup::Span;
+
+/// The width every line is wrapped to (a word longer than that, such as a
+/// long URL, stays whole).
+pub const WIDTH: usize = 80;
+
+pub fn plain(data: &LayoutData) -> String {
+    let mut out = String::new();
+    let mut previous: Option<&Block> = None;
+    let blocks = outline(data);
+    for block in &blocks {
+        let together = matches!(
+            (previous, block),
+            (Some(Block::Bullet { .. }), Block::Bullet { .. })
+                | (Some(Block::Row { .. } | Block::Meta(_)), Block::Meta(_))
+                | (Some(Block::Row { .. }), Block::Row { .. })
+        );
+        if previous.is_some() && !together {
+            out.push('\n');
+        }
+        if matches!(block, Block::Heading(_)) && previous.is_some() {
+            out.push('\n');
+        }
+        match block {
+            Block::Title(name) => underlined(name, '=', &mut out),
+            Block::Heading(title) => underlined(&title.to_uppercase(), '-', &mut out),
+            Block::Row { text, dates, .. } => row(&words(text), dates.as_deref(), &mut out),
+            Block::Meta(text) | Block::Paragraph(text) => wrapped(&words(text), "", "", &mut out),
+            Block::Bullet {
+                depth,
+                number,
+                text,
+            } => {
+                let indent = "  ".repeat(*depth);
+                let marker = number.map_or("•".to_string(), |n| format!("{n}."));
+                let hang = " ".repeat(display_width(&marker) + 1);
+                wrapped(
+                    &words(text),
+                    &format!("{indent}{marker} "),
+                    &format!("{indent}{hang}"),
+                    &mut out,
+                );
+            }
+        }
+        previous = Some(block);
+    }
+    out
+}
+
+/// Rich text as plain words: a web link whose text is not its address gets
+/// the address after it, in parentheses, so a reader can still follow it.
+fn words(spans: &[Span]) -> String {
+    let mut out = String::new();
+    for span in spans {
+        out.push_str(&span.text);
+        if let Some(link) = span.link.as_ref().filter(|l| l.starts_with("http")) {
+            let shown = link
+                .trim_start_matches("https://")
+                .trim_start_matches("http://");
+            if !span.text.contains(shown.trim_end_matches('/')) {
+                out.push_str(&format!(" ({link})"));
+            }
+        }
+    }
+    out
+}
+
+fn underlined(text: &str, with: char, out: &mut String) {
+    wrapped(text, "", "", out);
+    let longest = text_lines(out).map(display_width).max().unwrap_or(0);
+    out.push_str(&with.to_string().repeat(longest.clamp(1, WIDTH)));
+    out.push('\n');
+}
+
+/// The lines of the last block written (after the last empty line).
+fn text_lines(out: &str) -> impl Iterator<Item = &str> {
+    let last = out.trim_end_matches('\n');
+    let start = last.rfind("\n\n").map_or(0, |i| i + 2);
+    last[start..].lines()
+}
+
+/// An entry's line: its text, and its dates flush right; the dates get a
+/// line of their own when both do not fit.
+fn row(text: &str, dates: Option<&str>, out: &mut String) {
+    let Some(dates) = dates else {
+        wrapped(text, "", "", out);
+        return;
+    };
+    let width = display_width(text) + 2 + display_width(dates);
+    if !text.is_empty() && width <= WIDTH {
+        let gap = WIDTH - display_width(text) - display_width(dates);
+        out.push_str(&format!("{text}{}{dates}\n", " ".repeat(gap)));
+        return;
+    }
+    if !text.is_empty() {
+        wrapped(text, "", "", out);
+    }
+    let gap = WIDTH.saturating_sub(display_width(dates));
+    out.push_str(&format!("{}{dates}\n", " ".repeat(gap)));
+}
+
+fn wrapped(text: &str, first: &str, rest: &str, out: &mut String) {
+    let options = textwrap::Options::new(WIDTH)
+        .initial_indent(first)
+        .subsequent_indent(rest)
+        .break_words(false)
+        // Never at a hyphen: "priya-raman-example" is one address.
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    for line in textwrap::wrap(text.trim(), options) {
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+}
