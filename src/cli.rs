@@ -361,11 +361,13 @@ pub struct WatchArgs {
 /// Options `render` and `watch` share.
 #[derive(Debug, Args)]
 pub struct CommonArgs {
-    /// Profiles (*.toml) or folders of profiles, searched recursively.
+    /// Profiles (*.toml) or folders of profiles, searched recursively; `-`
+    /// reads one profile from standard input (its assets come from the
+    /// working folder) and writes it to standard output unless -o says.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Output file (one profile) or folder (several).
+    /// Output file (one profile) or folder (several); `-` is standard output.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
 

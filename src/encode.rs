@@ -38,6 +38,9 @@ impl Format {
     /// itself for a PDF, `.json` for data, `<stem>-1.png`, `<stem>-2.png`, …
     /// for PNG pages.
     pub fn file_names(self, path: &Path, count: usize) -> Vec<PathBuf> {
+        if crate::files::is_stdio(path) {
+            return vec![path.to_path_buf(); count.max(1)];
+        }
         match self {
             Format::Pdf => vec![path.to_path_buf()],
             Format::Json => vec![path.with_extension("json")],

@@ -67,6 +67,42 @@ pub fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, ReadProblem> {
     Ok(bytes)
 }
 
+/// The name that stands for standard input (`vitae render -`) and, after
+/// `-o`, standard output.
+pub const STDIO: &str = "-";
+
+/// Whether `path` is `-`: standard input or output rather than a file.
+pub fn is_stdio(path: &Path) -> bool {
+    path.as_os_str() == STDIO
+}
+
+/// The profile on standard input, read once (however many jobs of the run
+/// use it: variants, a child process) and capped like a file.
+static STDIN: std::sync::OnceLock<Result<Vec<u8>, u64>> = std::sync::OnceLock::new();
+
+/// Standard input's bytes, up to `limit` (more is `TooLarge`).
+pub fn read_stdin_capped(limit: u64) -> Result<Vec<u8>, ReadProblem> {
+    let read = STDIN.get_or_init(|| {
+        let mut bytes = Vec::new();
+        let _ = std::io::stdin()
+            .lock()
+            .take(limit + 1)
+            .read_to_end(&mut bytes);
+        if bytes.len() as u64 > limit {
+            Err(limit)
+        } else {
+            Ok(bytes)
+        }
+    });
+    read.clone()
+        .map_err(|limit| ReadProblem::TooLarge { limit })
+}
+
+/// Gives a child process the profile its parent read from standard input.
+pub fn set_stdin(bytes: Vec<u8>) {
+    let _ = STDIN.set(Ok(bytes));
+}
+
 /// Opens `path` for reading if it is a regular file.
 fn open_regular(path: &Path) -> Result<File, ReadProblem> {
     let file = open_nonblocking(path).map_err(|e| match e.kind() {

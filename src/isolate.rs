@@ -46,6 +46,8 @@ struct Request {
     run: RunSpec,
     /// `vitae check` (prove only) rather than render.
     check: bool,
+    /// The profile, when the parent read it from standard input.
+    stdin: Option<Vec<u8>>,
     memory_mib: u64,
 }
 
@@ -125,6 +127,9 @@ fn call<T: DeserializeOwned>(
         job: job.clone(),
         run: RunSpec::of(run),
         check,
+        stdin: crate::files::is_stdio(&job.profile)
+            .then(|| crate::files::read_stdin_capped(crate::limits::PROFILE_BYTES).ok())
+            .flatten(),
         memory_mib: isolation.memory_mib,
     };
     let fail =
@@ -234,9 +239,12 @@ pub fn serve() -> ExitCode {
     if std::io::stdin().read_to_end(&mut input).is_err() {
         return ExitCode::FAILURE;
     }
-    let Ok(request) = serde_json::from_slice::<Request>(&input) else {
+    let Ok(mut request) = serde_json::from_slice::<Request>(&input) else {
         return ExitCode::FAILURE;
     };
+    if let Some(profile) = request.stdin.take() {
+        crate::files::set_stdin(profile);
+    }
     limit_memory(request.memory_mib);
     let engine: Arc<Engine> = pipeline::engine_with(&request.run.fonts);
     let answer = match request.run.settings() {

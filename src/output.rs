@@ -32,6 +32,11 @@ pub struct OwnOutput<'a> {
 /// with `.pdf`. A variant without an output of its own adds `-NAME`.
 pub fn decide(job: &Job, own: &OwnOutput) -> PathBuf {
     let variant = job.variant.as_deref();
+    // A profile read from standard input is written to standard output,
+    // unless -o names a file.
+    if files::is_stdio(&job.profile) && job.out.is_none() {
+        return PathBuf::from(files::STDIO);
+    }
     match &job.out {
         Some(Out::File(file)) => file.clone(),
         Some(Out::Folder(folder)) => {
@@ -129,6 +134,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<WriteOutcome> 
 /// A pipe is opened without waiting, so one with no reader is an error,
 /// not a hang.
 pub fn write_named(path: &Path, bytes: &[u8]) -> std::io::Result<WriteOutcome> {
+    if files::is_stdio(path) {
+        return write_stdout(bytes);
+    }
     match fs::metadata(path) {
         Ok(meta) if meta.is_dir() => Err(std::io::Error::new(
             std::io::ErrorKind::IsADirectory,
@@ -140,6 +148,21 @@ pub fn write_named(path: &Path, bytes: &[u8]) -> std::io::Result<WriteOutcome> {
         }
         _ => replace(path, bytes),
     }
+}
+
+/// `-o -`: the output on standard output, for a pipeline. Never onto a
+/// terminal, where a PDF's bytes would garble the screen.
+fn write_stdout(bytes: &[u8]) -> std::io::Result<WriteOutcome> {
+    use std::io::IsTerminal;
+    let mut stdout = std::io::stdout().lock();
+    if stdout.is_terminal() {
+        return Err(std::io::Error::other(
+            "standard output is a terminal; redirect it (> me.pdf) or pipe it",
+        ));
+    }
+    stdout.write_all(bytes)?;
+    stdout.flush()?;
+    Ok(WriteOutcome::Updated)
 }
 
 #[cfg(unix)]

@@ -17,6 +17,7 @@ use std::time::{Duration, Instant};
 
 use crate::compile::Engine;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::files;
 use crate::output::{self, OwnOutput, WriteOutcome};
 use crate::pipeline::{self, Rendered};
 use crate::settings::RunSettings;
@@ -44,9 +45,13 @@ pub enum Out {
 impl Job {
     /// The profile as messages name it: `me.toml`, or `me.toml [backend]`.
     pub fn name(&self) -> String {
+        let profile = match files::is_stdio(&self.profile) {
+            true => "<stdin>".to_string(),
+            false => self.profile.display().to_string(),
+        };
         match &self.variant {
-            Some(v) => format!("{} [{v}]", self.profile.display()),
-            None => self.profile.display().to_string(),
+            Some(v) => format!("{profile} [{v}]"),
+            None => profile,
         }
     }
 
@@ -287,9 +292,25 @@ fn check_all(rendered: &Rendered) -> Outcome {
 /// Writes a job's outputs. `named` is true when the user named the output
 /// file with `-o`, the one case where a device or pipe may be written to.
 fn write_all(rendered: &Rendered, named: bool) -> Outcome {
+    let to_stdout = rendered
+        .files
+        .iter()
+        .filter(|(p, _)| files::is_stdio(p))
+        .count();
+    if to_stdout > 1 {
+        return Outcome::Failed(vec![
+            Diagnostic::error(
+                Code::BadArgument,
+                format!(
+                    "this output is {to_stdout} files (one per page); standard output takes one"
+                ),
+            )
+            .hint("write PNG pages to a file with -o, or use --format pdf"),
+        ]);
+    }
     let mut written = Vec::new();
     for (path, bytes) in &rendered.files {
-        let result = match named {
+        let result = match named || files::is_stdio(path) {
             true => output::write_named(path, bytes),
             false => output::write_atomic(path, bytes),
         };

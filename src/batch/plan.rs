@@ -32,7 +32,10 @@ pub fn discover(paths: &[PathBuf]) -> Result<Found, Vec<Diagnostic>> {
     let mut found = Found::default();
     let mut errors = Vec::new();
     for arg in paths {
-        if arg.is_dir() {
+        if crate::files::is_stdio(arg) {
+            // A profile on standard input; its folder is the working one.
+            found.profiles.push((arg.clone(), PathBuf::new()));
+        } else if arg.is_dir() {
             let mut inside = Vec::new();
             let root = std::fs::canonicalize(arg).unwrap_or_else(|_| arg.clone());
             collect_toml(arg, &root, &mut inside, &mut found.skipped);
@@ -223,7 +226,8 @@ fn clashing_outputs(jobs: &[Job], found: &[(PathBuf, PathBuf)]) -> Vec<Diagnosti
             .or_insert_with(|| variant::Outline::of(&job.profile));
         let output = output::decide(job, &outline.own_output(job.variant.as_deref()));
         let id = identity(&output);
-        if let Some(profile) = profiles.get(&id) {
+        let to_stdout = crate::files::is_stdio(&output);
+        if let Some(profile) = profiles.get(&id).filter(|_| !to_stdout) {
             errors.push(
                 Diagnostic::error(
                     Code::OutputClash,
@@ -235,6 +239,17 @@ fn clashing_outputs(jobs: &[Job], found: &[(PathBuf, PathBuf)]) -> Vec<Diagnosti
                 )
                 .in_file(&output)
                 .hint("outputs end in .pdf or .png; choose another -o or `output`"),
+            );
+        } else if to_stdout && seen.contains_key(&id) {
+            errors.push(
+                Diagnostic::error(
+                    Code::OutputClash,
+                    format!(
+                        "{} would also go to standard output, which takes one output",
+                        job.name()
+                    ),
+                )
+                .hint("render one variant at a time, or write to files with -o DIR"),
             );
         } else if let Some(other) = seen.insert(id, job.name()) {
             errors.push(

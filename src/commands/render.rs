@@ -8,7 +8,9 @@ use super::report::{self, Tally};
 use super::{FAILED, Failure, Terminal};
 use crate::batch::{self, Mode};
 use crate::cli::{OutputFormat, RenderArgs};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::encode::Format;
+use crate::files;
 use crate::pipeline;
 use crate::settings::{self, RunSettings};
 
@@ -29,6 +31,20 @@ pub fn run(args: RenderArgs, term: &Terminal) -> anyhow::Result<ExitCode> {
         jobs = batch::shard(jobs, k, n);
     }
     let mode = if args.check { Mode::Check } else { Mode::Write };
+    if jobs
+        .iter()
+        .any(|job| files::is_stdio(&job.planned_output()))
+    {
+        if mode == Mode::Check {
+            return Err(Failure::usage([Diagnostic::error(
+                Code::BadArgument,
+                "--check compares the files an earlier run wrote; standard output is not one",
+            )
+            .hint("name the committed file with -o, e.g. vitae render - -o me.pdf --check")])
+            .into());
+        }
+        term.stdout_taken.set(true);
+    }
 
     let started = Instant::now();
     let progress = report::progress_bar(jobs.len(), common.quiet, term);

@@ -11,6 +11,9 @@ use crate::diagnostic::{self, Diagnostic};
 pub struct Terminal {
     pub color: bool,
     pub messages: MessageFormat,
+    /// Set when the output itself goes to stdout (`-o -`): machine-readable
+    /// diagnostics then go to stderr, so they never mix into a PDF.
+    pub stdout_taken: std::cell::Cell<bool>,
 }
 
 impl Terminal {
@@ -22,7 +25,11 @@ impl Terminal {
                 std::env::var_os(key).map(|v| v.to_string_lossy().into_owned())
             }),
         };
-        Self { color, messages }
+        Self {
+            color,
+            messages,
+            stdout_taken: std::cell::Cell::new(false),
+        }
     }
 
     /// Whether diagnostics are for a program: then they go to stdout, one
@@ -45,6 +52,7 @@ impl Terminal {
         let text = self.format(job, diagnostics);
         let _ = match self.messages {
             MessageFormat::Human => std::io::stderr().lock().write_all(text.as_bytes()),
+            _ if self.stdout_taken.get() => std::io::stderr().lock().write_all(text.as_bytes()),
             _ => std::io::stdout().lock().write_all(text.as_bytes()),
         };
     }

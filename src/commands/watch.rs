@@ -15,6 +15,14 @@ use crate::watch::{self, Event, Targets};
 
 pub fn run(args: WatchArgs, term: &Terminal) -> anyhow::Result<ExitCode> {
     let common = &args.common;
+    if common.paths.iter().any(|p| crate::files::is_stdio(p)) {
+        return Err(Failure::usage([Diagnostic::error(
+            crate::diagnostic::Code::BadArgument,
+            "watch needs a file to watch; standard input (-) is read once",
+        )
+        .hint("save the profile to a file, or use `vitae render -` in a pipeline")])
+        .into());
+    }
     let run = RunSettings::from_args(common, Format::Pdf).map_err(|d| Failure::usage([d]))?;
     let stop = Arc::new(AtomicBool::new(false));
     let flag = stop.clone();

@@ -43,12 +43,21 @@ pub struct ParsedProfile {
 /// Reads and parses the profile at `path`.
 pub fn read(path: &Path) -> Result<ParsedProfile, Vec<Diagnostic>> {
     let text = read_text(path).map_err(|d| vec![d])?;
-    parse(SourceFile::new(path.display().to_string(), text))
+    let name = match files::is_stdio(path) {
+        true => "<stdin>".to_string(),
+        false => path.display().to_string(),
+    };
+    parse(SourceFile::new(name, text))
 }
 
 fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let fail = |message: String| Diagnostic::error(Code::FileUnreadable, message).in_file(path);
-    let bytes = files::read_capped(path, MAX_PROFILE_BYTES).map_err(|problem| match problem {
+    let bytes = if files::is_stdio(path) {
+        files::read_stdin_capped(MAX_PROFILE_BYTES)
+    } else {
+        files::read_capped(path, MAX_PROFILE_BYTES)
+    };
+    let bytes = bytes.map_err(|problem| match problem {
         ReadProblem::NotFound => fail("no such file".into())
             .hint("check the path, or create a profile with `vitae new \"Your Name\"`"),
         ReadProblem::NotAFile("a folder") => fail("is a folder, not a profile".into())

@@ -139,13 +139,13 @@ fn code(text: &str) -> String {
 /// What a reader of the rendered Markdown sees, as text: the coverage proof
 /// of `--format md` looks for every fact in it.
 pub fn reading_text(markdown: &str) -> String {
-    use pulldown_cmark::{Event, Parser};
+    use pulldown_cmark::{Event, Parser, TagEnd};
     let mut out = String::new();
     for event in Parser::new(markdown) {
         match event {
             Event::Text(text) | Event::Code(text) => out.push_str(&text),
             Event::SoftBreak | Event::HardBreak => out.push(' '),
-            Event::End(_) => out.push('\n'),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => out.push('\n'),
             // Raw HTML is markup, not text: a fact that became HTML (an
             // escaping bug) is lost here, and the proof says so.
             _ => {}

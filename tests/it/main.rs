@@ -28,6 +28,7 @@ mod kinds;
 mod layout_details;
 mod layouts;
 mod new;
+mod pipes;
 mod proof_faults;
 mod proofs;
 mod real_resumes;
