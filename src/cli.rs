@@ -269,9 +269,10 @@ pub struct RenderArgs {
     /// md, Markdown for a README or a site; txt, plain text wrapped at 80
     /// columns for application forms; or json, the data a layout receives as
     /// /profile.json (for layout authors). md and txt are proven to hold
-    /// every fact of the profile, as a PDF is.
-    #[arg(short, long, value_enum, default_value_t = OutputFormat::Pdf)]
-    pub format: OutputFormat,
+    /// every fact of the profile, as a PDF is. Several at once, from one
+    /// run of the pipeline: --format pdf,md,txt.
+    #[arg(short, long, value_enum, value_delimiter = ',', default_value = "pdf")]
+    pub format: Vec<OutputFormat>,
 
     /// Resolution of PNG output, in pixels per inch (18 to 1200).
     #[arg(long, default_value_t = 144.0, value_name = "PPI", value_parser = parse_ppi)]

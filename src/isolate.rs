@@ -57,7 +57,7 @@ struct RunSpec {
     /// `--layout`: a built-in name or the folder's real path.
     layout: Option<String>,
     theme: Vec<(String, toml::Value)>,
-    format: Format,
+    formats: Vec<Format>,
     strict: bool,
     timeout: Option<Duration>,
     standards: String,
@@ -72,7 +72,7 @@ impl RunSpec {
                 None => layout.name().to_string(),
             }),
             theme: run.theme.clone(),
-            format: run.format,
+            formats: run.formats.clone(),
             strict: run.strict,
             timeout: run.timeout,
             standards: run.standards.spec(),
@@ -84,7 +84,7 @@ impl RunSpec {
         Ok(RunSettings {
             layout: self.layout.as_deref().map(Layout::resolve).transpose()?,
             theme: self.theme,
-            format: self.format,
+            formats: self.formats.clone(),
             strict: self.strict,
             timeout: self.timeout,
             standards: Standards::parse(&self.standards)

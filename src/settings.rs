@@ -30,7 +30,9 @@ pub struct RunSettings {
     pub layout: Option<Layout>,
     /// `--theme key=value` overrides, in order.
     pub theme: Vec<(String, toml::Value)>,
-    pub format: Format,
+    /// `--format`: one or more (`pdf,md`), in order, none twice; none
+    /// (the default) means PDF.
+    pub formats: Vec<Format>,
     /// `--strict`: warnings fail the render.
     pub strict: bool,
     /// `--timeout`: how long one compile may take before it is abandoned.
@@ -48,7 +50,7 @@ pub struct RunSettings {
 impl RunSettings {
     /// Checks the options `render` and `watch` share; a bad one is a usage
     /// error (exit 2), reported before any work starts.
-    pub fn from_args(common: &CommonArgs, format: Format) -> Result<Self, Diagnostic> {
+    pub fn from_args(common: &CommonArgs, formats: Vec<Format>) -> Result<Self, Diagnostic> {
         let theme = common
             .theme
             .iter()
@@ -66,7 +68,7 @@ impl RunSettings {
         Ok(Self {
             layout,
             theme,
-            format,
+            formats,
             strict: common.strict,
             timeout: Some(Duration::from_secs_f64(common.timeout)),
             standards: common.pdf_standard.clone(),
@@ -133,7 +135,8 @@ pub struct JobSettings {
     pub references: std::sync::Arc<[Reference]>,
     /// Where the output goes (for PNG, the pages are named after it).
     pub output: PathBuf,
-    pub format: Format,
+    /// The formats to write, each named after `output` by its extension.
+    pub formats: Vec<Format>,
     pub strict: bool,
     pub timeout: Option<Duration>,
     pub standards: Standards,
@@ -198,7 +201,10 @@ impl JobSettings {
                 photo,
                 references: references.into(),
                 output,
-                format: run.format,
+                formats: match run.formats.is_empty() {
+                    true => vec![Format::Pdf],
+                    false => run.formats.clone(),
+                },
                 strict: run.strict,
                 timeout: run.timeout,
                 standards: run.standards.clone(),

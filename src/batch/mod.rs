@@ -301,11 +301,9 @@ fn write_all(rendered: &Rendered, named: bool) -> Outcome {
         return Outcome::Failed(vec![
             Diagnostic::error(
                 Code::BadArgument,
-                format!(
-                    "this output is {to_stdout} files (one per page); standard output takes one"
-                ),
+                format!("this output is {to_stdout} files; standard output takes one"),
             )
-            .hint("write PNG pages to a file with -o, or use --format pdf"),
+            .hint("write PNG pages or several formats to files with -o"),
         ]);
     }
     let mut written = Vec::new();

@@ -27,7 +27,8 @@ pub fn run(args: &CheckArgs, term: &Terminal) -> anyhow::Result<ExitCode> {
         .hint("--format json has every diagnostic in its report")])
         .into());
     }
-    let run = RunSettings::from_args(&common, Format::Pdf).map_err(|d| Failure::usage([d]))?;
+    let run =
+        RunSettings::from_args(&common, vec![Format::Pdf]).map_err(|d| Failure::usage([d]))?;
     let found = batch::discover(&common.paths).map_err(Failure::failed)?;
     term.diagnostics(&found.skipped);
     let jobs =

@@ -16,7 +16,7 @@ use crate::settings::{self, RunSettings};
 
 pub fn run(args: RenderArgs, term: &Terminal) -> anyhow::Result<ExitCode> {
     let common = &args.common;
-    let run = RunSettings::from_args(common, format(&args)).map_err(|d| Failure::usage([d]))?;
+    let run = RunSettings::from_args(common, formats(&args)).map_err(|d| Failure::usage([d]))?;
     let found = batch::discover(&common.paths).map_err(Failure::failed)?;
     if !common.quiet {
         term.diagnostics(&found.skipped);
@@ -41,6 +41,14 @@ pub fn run(args: RenderArgs, term: &Terminal) -> anyhow::Result<ExitCode> {
                 "--check compares the files an earlier run wrote; standard output is not one",
             )
             .hint("name the committed file with -o, e.g. vitae render - -o me.pdf --check")])
+            .into());
+        }
+        if run.formats.len() > 1 {
+            return Err(Failure::usage([Diagnostic::error(
+                Code::BadArgument,
+                "several formats cannot all go to standard output",
+            )
+            .hint("write them to files with -o, e.g. -o out/me.pdf --format pdf,md")])
             .into());
         }
         term.stdout_taken.set(true);
@@ -88,13 +96,21 @@ pub fn run(args: RenderArgs, term: &Terminal) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// `--format` (and `--ppi` for PNG, kept within what makes sense).
-fn format(args: &RenderArgs) -> Format {
-    match args.format {
-        OutputFormat::Pdf => Format::Pdf,
-        OutputFormat::Png => Format::Png(args.ppi),
-        OutputFormat::Json => Format::Json,
-        OutputFormat::Md => Format::Markdown,
-        OutputFormat::Txt => Format::Text,
+/// `--format` (one or several: `pdf,md`; and `--ppi` for PNG), in the
+/// order given, each once.
+fn formats(args: &RenderArgs) -> Vec<Format> {
+    let mut formats = Vec::new();
+    for format in &args.format {
+        let format = match format {
+            OutputFormat::Pdf => Format::Pdf,
+            OutputFormat::Png => Format::Png(args.ppi),
+            OutputFormat::Json => Format::Json,
+            OutputFormat::Md => Format::Markdown,
+            OutputFormat::Txt => Format::Text,
+        };
+        if !formats.contains(&format) {
+            formats.push(format);
+        }
     }
+    formats
 }

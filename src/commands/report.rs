@@ -133,7 +133,8 @@ pub fn describe(report: &Report, out: &Terminal, quiet: bool, tally: &mut Tally)
                 let first = files
                     .first()
                     .map(|(p, _)| printable(&p.display().to_string()).into_owned())
-                    .unwrap_or_default();
+                    .unwrap_or_default()
+                    + &other_formats(files);
                 let state = match changed {
                     true => out.paint("32", "✓"),
                     false => "=".to_string(),
@@ -143,6 +144,24 @@ pub fn describe(report: &Report, out: &Terminal, quiet: bool, tally: &mut Tally)
         }
     }
     lines
+}
+
+/// " (+ .md, .txt)" after the first file, when a run wrote several formats.
+fn other_formats(files: &[(std::path::PathBuf, WriteOutcome)]) -> String {
+    let first = files.first().and_then(|(p, _)| p.extension());
+    let mut others: Vec<String> = Vec::new();
+    for (path, _) in files {
+        if let Some(ext) = path.extension().filter(|e| Some(*e) != first) {
+            let ext = format!(".{}", ext.to_string_lossy());
+            if !others.contains(&ext) {
+                others.push(ext);
+            }
+        }
+    }
+    match others.is_empty() {
+        true => String::new(),
+        false => format!(" (+ {})", printable(&others.join(", "))),
+    }
 }
 
 /// "2 pages, fitted to 1 page: spacing 70 %, 12 ms".

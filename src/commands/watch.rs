@@ -23,7 +23,7 @@ pub fn run(args: WatchArgs, term: &Terminal) -> anyhow::Result<ExitCode> {
         .hint("save the profile to a file, or use `vitae render -` in a pipeline")])
         .into());
     }
-    let run = RunSettings::from_args(common, Format::Pdf).map_err(|d| Failure::usage([d]))?;
+    let run = RunSettings::from_args(common, vec![Format::Pdf]).map_err(|d| Failure::usage([d]))?;
     let stop = Arc::new(AtomicBool::new(false));
     let flag = stop.clone();
     if let Err(e) = ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed)) {

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use super::{Laid, isolation, lay_out, prepare};
+use super::{isolation, lay_out, prepare};
 use crate::batch::Job;
 use crate::compile::Engine;
 use crate::diagnostic::{Diagnostic, SourceFile};
@@ -41,7 +41,7 @@ fn checked(
     run: &RunSettings,
 ) -> Result<Checked, Vec<Diagnostic>> {
     let run = RunSettings {
-        format: Format::Pdf,
+        formats: vec![Format::Pdf],
         strict: false,
         ..run.clone()
     };
@@ -52,10 +52,10 @@ fn checked(
     let laid_out = lay_out(engine, checked, settings)?;
     Ok(Checked {
         layout: laid_out.settings.layout.name().to_string(),
-        pages: match &laid_out.document {
-            Laid::Document { document, .. } => document.pages().len(),
-            Laid::Data(_) => 0,
-        },
+        pages: laid_out
+            .document
+            .as_ref()
+            .map_or(0, |(document, _)| document.pages().len()),
         report: laid_out.report,
         warnings: laid_out.warnings,
         fitted: laid_out.fitted,

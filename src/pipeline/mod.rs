@@ -87,26 +87,14 @@ fn render_parsed(
     if let Some(isolation) = isolation(run, &settings, &checked) {
         return isolate::render(job, run, isolation);
     }
-    let laid_out = lay_out(engine, checked, settings)?;
     let LaidOut {
         settings,
         document,
+        data,
         mut warnings,
         report,
         fitted,
-    } = laid_out;
-    let (document, ident) = match document {
-        Laid::Document { document, ident } => (document, ident),
-        Laid::Data(json) => {
-            return Ok(Rendered {
-                files: named(&settings, vec![json]),
-                pages: 0,
-                warnings,
-                fitted: None,
-                leftovers: Vec::new(),
-            });
-        }
-    };
+    } = lay_out(engine, checked, settings)?;
     let (proof_errors, mut proof_warnings) = report.diagnostics();
     warnings.append(&mut proof_warnings);
     if !proof_errors.is_empty() {
@@ -116,25 +104,44 @@ fn render_parsed(
         return Err(as_errors(warnings));
     }
     let standards = standards_for(&report, &settings.standards, &mut warnings);
-    let pdf = encode::PdfSettings {
-        ident: &ident,
-        standards: &standards,
-    };
-    // A standard's refusal often has its cause among the warnings (a glyph
-    // no font draws, named with its key): print them with it.
-    let files = encode::document(&document, settings.format, &pdf, |diag| {
-        engine.locate(&settings.layout, diag)
-    })
-    .map_err(|errors| {
-        errors
-            .into_iter()
-            .chain(warnings.clone())
-            .collect::<Vec<_>>()
-    })?;
+    // Every format asked for, in the order asked: the data ones are made,
+    // the document ones are encodings of the one compiled document.
+    let mut data = data.into_iter();
+    let mut files = Vec::new();
+    let mut leftovers = Vec::new();
+    for &format in &settings.formats {
+        let encoded = match (&document, format.is_data_only()) {
+            (_, true) => data
+                .next()
+                .map(|(_, bytes)| vec![bytes])
+                .unwrap_or_default(),
+            (Some((document, ident)), false) => {
+                let pdf = encode::PdfSettings {
+                    ident,
+                    standards: &standards,
+                };
+                // A standard's refusal often has its cause among the
+                // warnings (a glyph no font draws, named with its key):
+                // print them with it.
+                encode::document(document, format, &pdf, |diag| {
+                    engine.locate(&settings.layout, diag)
+                })
+                .map_err(|errors| {
+                    errors
+                        .into_iter()
+                        .chain(warnings.clone())
+                        .collect::<Vec<_>>()
+                })?
+            }
+            (None, false) => Vec::new(),
+        };
+        leftovers.extend(format.leftovers(&settings.output, encoded.len()));
+        files.extend(named(&settings.output, format, encoded));
+    }
     Ok(Rendered {
-        leftovers: settings.format.leftovers(&settings.output, files.len()),
-        files: named(&settings, files),
-        pages: document.pages().len(),
+        leftovers,
+        files,
+        pages: document.map_or(0, |(document, _)| document.pages().len()),
         warnings,
         fitted,
     })
@@ -167,21 +174,15 @@ fn standards_for(
 /// A job laid out and proven, not yet encoded.
 struct LaidOut {
     settings: JobSettings,
-    document: Laid,
+    /// The compiled document and the PDF identifier it is encoded under,
+    /// when a format asked for needs one (PDF, PNG).
+    document: Option<(PagedDocument, String)>,
+    /// The outputs made from the layout data alone (JSON, Markdown, text),
+    /// in the order of the formats.
+    data: Vec<(Format, Vec<u8>)>,
     warnings: Vec<Diagnostic>,
     report: Report,
     fitted: Option<String>,
-}
-
-/// What a job is laid out into: a document (with the PDF identifier it is
-/// encoded under), or for `--format json` the layout data itself.
-enum Laid {
-    Document {
-        document: PagedDocument,
-        ident: String,
-    },
-    /// An output made from the layout data alone: JSON, Markdown, text.
-    Data(Vec<u8>),
 }
 
 /// Checks the profile and decides the job's settings: everything before
@@ -209,7 +210,7 @@ fn isolation(
     let user_layout = settings.layout.folder().is_some();
     let large = checked.source.text.len() > limits::IN_PROCESS_BYTES;
     run.isolate
-        .filter(|_| (user_layout || large) && !settings.format.is_data_only())
+        .filter(|_| (user_layout || large) && !settings.formats.iter().all(|f| f.is_data_only()))
 }
 
 fn lay_out(
@@ -229,17 +230,6 @@ fn lay_out(
     ));
     let value = serde_json::to_value(&data).map_err(serialise_error)?;
 
-    if settings.format == Format::Json {
-        warnings.extend(font_checks::missing_glyphs(&fonts, &value));
-        let warnings = located(warnings, &checked);
-        return Ok(LaidOut {
-            document: Laid::Data(encode::json(&value)?),
-            settings,
-            warnings,
-            report: Report::default(),
-            fitted: None,
-        });
-    }
     let sections: Vec<String> = data.sections.iter().map(|s| s.id.clone()).collect();
     let facts = layout_data::facts(
         &checked.profile,
@@ -248,18 +238,33 @@ fn lay_out(
         &sections,
         settings.references.clone(),
     );
-    if settings.format.is_data_only() {
-        let input = proof::Input {
-            facts: &facts,
-            source: &checked.source,
-            tree: &checked.tree,
-            layout: &settings.layout,
-            accent: None,
+    let mut made = Vec::new();
+    for &format in settings.formats.iter().filter(|f| f.is_data_only()) {
+        let bytes = match format {
+            Format::Json => encode::json(&value)?,
+            _ => {
+                let input = proof::Input {
+                    facts: &facts,
+                    source: &checked.source,
+                    tree: &checked.tree,
+                    layout: &settings.layout,
+                    accent: None,
+                };
+                text_document(&data, format, &input)?
+            }
         };
-        let text = text_document(&data, settings.format, &input)?;
+        made.push((format, bytes));
+    }
+    if settings.formats.iter().all(|f| f.is_data_only()) {
+        // No glyph proof runs without a document: say which characters
+        // no font would draw, for whoever typesets the data.
+        if settings.formats.contains(&Format::Json) {
+            warnings.extend(font_checks::missing_glyphs(&fonts, &value));
+        }
         let warnings = located(warnings, &checked);
         return Ok(LaidOut {
-            document: Laid::Data(text),
+            document: None,
+            data: made,
             settings,
             warnings,
             report: Report::default(),
@@ -298,10 +303,8 @@ fn lay_out(
     let warnings = located(warnings, &checked);
     Ok(LaidOut {
         settings,
-        document: Laid::Document {
-            document: compiled.document,
-            ident,
-        },
+        document: Some((compiled.document, ident)),
+        data: made,
         warnings,
         report,
         fitted,
@@ -454,9 +457,9 @@ fn as_errors(warnings: Vec<Diagnostic>) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Pairs encoded files with the names the job's output gives them.
-fn named(settings: &JobSettings, files: Vec<Vec<u8>>) -> Vec<(PathBuf, Vec<u8>)> {
-    let names = settings.format.file_names(&settings.output, files.len());
+/// Pairs a format's encoded files with the names `output` gives them.
+fn named(output: &Path, format: Format, files: Vec<Vec<u8>>) -> Vec<(PathBuf, Vec<u8>)> {
+    let names = format.file_names(output, files.len());
     names.into_iter().zip(files).collect()
 }
 

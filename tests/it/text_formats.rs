@@ -121,3 +121,74 @@ fn long_generated_profiles_in_every_locale_are_proven_as_markdown_and_text() {
         assert!(text.lines().count() > 200, "{locale}: {text}");
     }
 }
+
+#[test]
+fn several_formats_in_one_run_are_the_same_files_as_one_at_a_time() {
+    let profile = example("priya-raman");
+    let dir = Sandbox::new();
+    let run = dir
+        .run(&[
+            "render",
+            &profile,
+            "--format",
+            "pdf,md,txt,json",
+            "-o",
+            "all/cv.pdf",
+        ])
+        .ok();
+    assert!(
+        run.stderr.contains("all/cv.pdf (+ .md, .txt, .json)"),
+        "{}",
+        run.stderr
+    );
+    for (format, file) in [
+        ("pdf", "cv.pdf"),
+        ("md", "cv.md"),
+        ("txt", "cv.txt"),
+        ("json", "cv.json"),
+    ] {
+        dir.run(&[
+            "render",
+            &profile,
+            "--format",
+            format,
+            "-o",
+            &format!("one/{file}"),
+        ])
+        .ok();
+        assert!(
+            std::fs::read(dir.join(format!("all/{file}"))).unwrap()
+                == std::fs::read(dir.join(format!("one/{file}"))).unwrap(),
+            "{format} differs"
+        );
+    }
+    // --check compares every format's file.
+    dir.run(&[
+        "render",
+        &profile,
+        "--format",
+        "pdf,md",
+        "-o",
+        "all/cv.pdf",
+        "--check",
+    ])
+    .ok();
+    std::fs::write(dir.join("all/cv.md"), "stale").unwrap();
+    let stale = dir.run(&[
+        "render",
+        &profile,
+        "--format",
+        "pdf,md",
+        "-o",
+        "all/cv.pdf",
+        "--check",
+    ]);
+    assert_eq!(stale.code, Some(1), "{}", stale.stderr);
+    assert!(stale.stderr.contains("cv.md"), "{}", stale.stderr);
+    // Standard output takes one format.
+    assert_eq!(
+        dir.run(&["render", &profile, "--format", "pdf,md", "-o", "-"])
+            .code,
+        Some(2)
+    );
+}

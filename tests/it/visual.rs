@@ -54,7 +54,7 @@ fn every_layout_looks_as_approved() {
         for profile in common::example_profiles() {
             let settings = RunSettings {
                 layout: Layout::builtin(layout),
-                format: Format::Png(PPI),
+                formats: vec![Format::Png(PPI)],
                 ..RunSettings::default()
             };
             let job = pipeline::job_for(&profile, None);
