@@ -431,9 +431,14 @@ impl Builder {
             subtitle: self.rich(e.subtitle.as_deref()),
             location: place(e.location.as_ref()),
             url: self.url(e.url.as_ref()),
-            dates: self
-                .date(e.date.as_ref())
-                .or_else(|| self.dates(e.start.as_ref(), e.end.as_ref())),
+            // `date` with an `end` is a range, as `start` with an `end` is:
+            // the end was dropped once, silently.
+            dates: match (&e.date, &e.end) {
+                (Some(date), Some(end)) => self.dates(Some(date), Some(end)),
+                _ => self
+                    .date(e.date.as_ref())
+                    .or_else(|| self.dates(e.start.as_ref(), e.end.as_ref())),
+            },
             text: self.prose(e.text.as_deref()),
             details: self.details(&e.details),
             items: self.bullets(&e.items),

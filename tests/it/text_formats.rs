@@ -192,3 +192,19 @@ fn several_formats_in_one_run_are_the_same_files_as_one_at_a_time() {
         Some(2)
     );
 }
+
+#[test]
+fn a_custom_entry_with_a_date_and_an_end_prints_the_whole_range() {
+    // The end was once dropped without a word, in the PDF as in the text.
+    let profile = "[basics]\nname = \"Ada\"\n[[sections]]\ntitle = \"Teaching\"\n\
+                   [[sections.entries]]\ntitle = \"Urban Ecology\"\ndate = \"2021-10\"\nend = \"present\"\n";
+    let dir = Sandbox::new().profile("me.toml", profile);
+    let text = render_as(&dir, "me.toml", "txt", "me.txt");
+    assert!(text.contains("Oct 2021 – Present"), "{text}");
+    dir.run(&["render", "me.toml"]).ok();
+    assert!(squash(&pdf_text(dir.join("me.pdf"))).contains(&squash("Oct 2021 – Present")));
+    let backwards = profile.replace("end = \"present\"", "end = \"2020\"");
+    let dir = Sandbox::new().profile("me.toml", &backwards);
+    let run = dir.run(&["render", "me.toml"]);
+    assert!(run.stderr.contains("V0021"), "{}", run.stderr);
+}

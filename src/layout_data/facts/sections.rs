@@ -292,7 +292,9 @@ impl Walk {
             this.entry();
             this.text(&format!("{at}.title"), e.title.as_deref());
             this.text(&format!("{at}.subtitle"), e.subtitle.as_deref());
-            if e.date.is_some() {
+            if e.date.is_some() && e.end.is_some() {
+                this.dates(&at, e.date.as_ref(), e.end.as_ref());
+            } else if e.date.is_some() {
                 this.date(&at, e.date.as_ref());
             } else {
                 this.dates(&at, e.start.as_ref(), e.end.as_ref());

@@ -125,7 +125,9 @@ impl Checker<'_> {
         for entry in p.sections.iter().flat_map(|s| &s.entries) {
             self.url(entry.url.as_ref());
             self.date(entry.date.as_ref(), false);
-            self.range(entry.start.as_ref(), entry.end.as_ref());
+            // `date` with an `end` is a range too.
+            let start = entry.start.as_ref().or(entry.date.as_ref());
+            self.range(start, entry.end.as_ref());
         }
     }
     /// Records `diag` at `span`, with the key path found there.
