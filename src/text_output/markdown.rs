@@ -45,6 +45,10 @@ pub fn markdown(data: &LayoutData) -> String {
                 }
                 out.push('\n');
             }
+            Block::Items(items) => {
+                let line = super::joined(items.iter().cloned());
+                out.push_str(&format!("{}\n", safe_start(inline(&line))));
+            }
             Block::Meta(text) | Block::Paragraph(text) => {
                 out.push_str(&format!("{}\n", safe_start(inline(text))));
             }

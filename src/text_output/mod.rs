@@ -35,6 +35,9 @@ pub enum Block {
     /// A line of quieter detail under a row: place, link, note.
     Meta(Rich),
     Paragraph(Rich),
+    /// Short items read as one line (contact details): a line break may
+    /// fall between them, never inside one.
+    Items(Vec<Rich>),
     /// A bullet at `depth` (0 for the outermost); `number` in a numbered
     /// list.
     Bullet {
@@ -113,13 +116,13 @@ fn header(basics: &BasicsData, blocks: &mut Vec<Block>) {
         });
         text
     });
-    let contacts = joined(contacts);
+    let contacts: Vec<Rich> = contacts.collect();
     if !contacts.is_empty() {
-        blocks.push(Block::Paragraph(contacts));
+        blocks.push(Block::Items(contacts));
     }
-    let personal = joined(basics.personal.iter().map(detail));
+    let personal: Vec<Rich> = basics.personal.iter().map(detail).collect();
     if !personal.is_empty() {
-        blocks.push(Block::Paragraph(personal));
+        blocks.push(Block::Items(personal));
     }
 }
 
@@ -257,10 +260,15 @@ fn entry_blocks(entry: &Entry, level: usize, blocks: &mut Vec<Block>) {
         .into_iter()
         .flatten(),
     );
-    if !title.is_empty() || entry.dates.is_some() {
+    // An organisation with one role: its dates are the role's, printed once.
+    let dates = match entry.roles.as_slice() {
+        [only] if only.dates == entry.dates => None,
+        _ => entry.dates.clone(),
+    };
+    if !title.is_empty() || dates.is_some() {
         blocks.push(Block::Row {
             text: title,
-            dates: entry.dates.clone(),
+            dates,
             level,
         });
     }

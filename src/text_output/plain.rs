@@ -35,6 +35,7 @@ pub fn plain(data: &LayoutData) -> String {
             Block::Heading(title) => underlined(&title.to_uppercase(), '-', &mut out),
             Block::Row { text, dates, .. } => row(&words(text), dates.as_deref(), &mut out),
             Block::Meta(text) | Block::Paragraph(text) => wrapped(&words(text), "", "", &mut out),
+            Block::Items(items) => whole_items(items, &mut out),
             Block::Bullet {
                 depth,
                 number,
@@ -98,14 +99,45 @@ fn row(text: &str, dates: Option<&str>, out: &mut String) {
     let width = display_width(text) + 2 + display_width(dates);
     if !text.is_empty() && width <= WIDTH {
         let gap = WIDTH - display_width(text) - display_width(dates);
-        out.push_str(&format!("{text}{}{dates}\n", " ".repeat(gap)));
+        out.push_str(&plain_spaces(&format!("{text}{}{dates}", " ".repeat(gap))));
+        out.push('\n');
         return;
     }
     if !text.is_empty() {
         wrapped(text, "", "", out);
     }
     let gap = WIDTH.saturating_sub(display_width(dates));
-    out.push_str(&format!("{}{dates}\n", " ".repeat(gap)));
+    out.push_str(&plain_spaces(&format!("{}{dates}", " ".repeat(gap))));
+    out.push('\n');
+}
+
+/// Items joined by " · ", a line broken only between two of them (an item
+/// longer than a line gets one to itself).
+fn whole_items(items: &[crate::layout_data::Rich], out: &mut String) {
+    let mut line = String::new();
+    for item in items {
+        let item = words(item);
+        if !line.is_empty() && display_width(&line) + 3 + display_width(&item) > WIDTH {
+            out.push_str(&plain_spaces(&line));
+            out.push('\n');
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push_str(" · ");
+        }
+        line.push_str(&item);
+    }
+    if !line.is_empty() {
+        out.push_str(&plain_spaces(&line));
+        out.push('\n');
+    }
+}
+
+/// No-break spaces (which the locale's typesetting puts in "4 teams") as
+/// plain ones: they kept their words together while wrapping, and a form
+/// that receives the pasted text should see ordinary spaces.
+fn plain_spaces(line: &str) -> String {
+    line.replace(['\u{A0}', '\u{202F}'], " ")
 }
 
 fn wrapped(text: &str, first: &str, rest: &str, out: &mut String) {
@@ -116,7 +148,7 @@ fn wrapped(text: &str, first: &str, rest: &str, out: &mut String) {
         // Never at a hyphen: "priya-raman-example" is one address.
         .word_splitter(textwrap::WordSplitter::NoHyphenation);
     for line in textwrap::wrap(text.trim(), options) {
-        out.push_str(line.trim_end());
+        out.push_str(&plain_spaces(line.trim_end()));
         out.push('\n');
     }
 }

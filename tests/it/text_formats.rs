@@ -52,6 +52,19 @@ fn plain_text_fits_80_columns_and_has_no_markup() {
                 assert!(!line.contains(markup), "{}: {line}", profile.display());
             }
         }
+        // No-break spaces would paste badly into a form.
+        assert!(
+            !text.contains(['\u{A0}', '\u{202F}']),
+            "{}",
+            profile.display()
+        );
+        // Contact details break between items, never inside one.
+        let header = text.split("\n\n\n").next().unwrap();
+        assert!(
+            !header.lines().any(|l| l.ends_with(':') || l.ends_with(',')),
+            "{}: {text}",
+            profile.display()
+        );
         // Dates sit at the right margin.
         assert!(
             text.lines()
