@@ -37,8 +37,15 @@ pub fn registration(shell: &str, out: &mut dyn std::io::Write) -> std::io::Resul
 
 /// `--layout`: the built-in layouts (with their descriptions), then folders.
 pub fn layouts(current: &OsStr) -> Vec<CompletionCandidate> {
+    let mut candidates = builtin_layouts(current);
+    candidates.extend(PathCompleter::dir().complete(current));
+    candidates
+}
+
+/// `layouts NAME`, `layouts eject NAME`: the built-in layouts only.
+pub fn builtin_layouts(current: &OsStr) -> Vec<CompletionCandidate> {
     let typed = current.to_string_lossy();
-    let mut candidates: Vec<CompletionCandidate> = Layout::builtin_names()
+    Layout::builtin_names()
         .into_iter()
         .filter(|name| name.starts_with(&*typed))
         .filter_map(Layout::builtin)
@@ -46,16 +53,6 @@ pub fn layouts(current: &OsStr) -> Vec<CompletionCandidate> {
             CompletionCandidate::new(layout.name().to_string())
                 .help(Some(layout.manifest.description.clone().into()))
         })
-        .collect();
-    candidates.extend(PathCompleter::dir().complete(current));
-    candidates
-}
-
-/// `layouts NAME`, `layouts eject NAME`: the built-in layouts only.
-pub fn builtin_layouts(current: &OsStr) -> Vec<CompletionCandidate> {
-    layouts(current)
-        .into_iter()
-        .filter(|c| Layout::builtin(&c.get_value().to_string_lossy()).is_some())
         .collect()
 }
 

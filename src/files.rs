@@ -80,8 +80,19 @@ pub fn is_stdio(path: &Path) -> bool {
 /// use it: variants, a child process) and capped like a file.
 static STDIN: std::sync::OnceLock<Result<Vec<u8>, u64>> = std::sync::OnceLock::new();
 
+/// A profile's bytes: its file's, or for `-` standard input's, capped at
+/// [`crate::limits::PROFILE_BYTES`] either way.
+pub fn read_profile(path: &Path) -> Result<Vec<u8>, ReadProblem> {
+    let limit = crate::limits::PROFILE_BYTES;
+    if is_stdio(path) {
+        read_stdin_capped(limit)
+    } else {
+        read_capped(path, limit)
+    }
+}
+
 /// Standard input's bytes, up to `limit` (more is `TooLarge`).
-pub fn read_stdin_capped(limit: u64) -> Result<Vec<u8>, ReadProblem> {
+fn read_stdin_capped(limit: u64) -> Result<Vec<u8>, ReadProblem> {
     let read = STDIN.get_or_init(|| {
         let mut bytes = Vec::new();
         let _ = std::io::stdin()

@@ -128,7 +128,7 @@ fn call<T: DeserializeOwned>(
         run: RunSpec::of(run),
         check,
         stdin: crate::files::is_stdio(&job.profile)
-            .then(|| crate::files::read_stdin_capped(crate::limits::PROFILE_BYTES).ok())
+            .then(|| crate::files::read_profile(&job.profile).ok())
             .flatten(),
         memory_mib: isolation.memory_mib,
     };

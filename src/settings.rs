@@ -143,6 +143,12 @@ pub struct JobSettings {
 }
 
 impl JobSettings {
+    /// Whether a format asked for needs the layout compiled (PDF, PNG);
+    /// JSON, Markdown and text come from the layout data alone.
+    pub fn needs_document(&self) -> bool {
+        self.formats.iter().any(|f| !f.is_data_only())
+    }
+
     /// Decides a job's settings. Every problem found on the way (a bad
     /// layout, a refused photo, bad theme values) is reported together.
     pub fn resolve(

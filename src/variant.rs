@@ -264,11 +264,7 @@ pub struct OutlinedVariant {
 
 impl Outline {
     pub fn of(path: &Path) -> Outline {
-        let bytes = match crate::files::is_stdio(path) {
-            true => crate::files::read_stdin_capped(crate::limits::PROFILE_BYTES),
-            false => crate::files::read_capped(path, crate::limits::PROFILE_BYTES),
-        };
-        bytes
+        crate::files::read_profile(path)
             .ok()
             .and_then(|bytes| String::from_utf8(bytes).ok())
             .filter(|text| crate::profile::too_deep(text, crate::limits::NESTING).is_none())

@@ -49,7 +49,7 @@ pub fn eject(name: &str, dir: Option<&Path>, term: &Terminal) -> anyhow::Result<
             .and_then(|()| std::fs::write(&path, bytes));
         if let Err(e) = written {
             let message = format!("cannot write `{}`: {e}", path.display());
-            return Err(Failure::failed([Diagnostic::error(Code::UnknownLayout, message)]).into());
+            return Err(Failure::failed([Diagnostic::error(Code::WriteFailed, message)]).into());
         }
     }
     // A bare name would be read as a built-in layout: show it as a path.

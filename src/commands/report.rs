@@ -79,19 +79,20 @@ pub fn count(n: usize, noun: &str) -> String {
 /// The lines to print for one finished job, and its count in the tally.
 pub fn describe(report: &Report, out: &Terminal, quiet: bool, tally: &mut Tally) -> Vec<String> {
     let mut lines = Vec::new();
-    let profile = printable(&report.job.name()).into_owned();
+    let name = report.job.name();
+    let profile = printable(&name).into_owned();
     tally.warnings += report.warnings.len();
     if out.machine() {
-        out.job_diagnostics(Some(&report.job.name()), &report.warnings);
+        out.job_diagnostics(Some(&name), &report.warnings);
     } else if !quiet {
-        lines.push(out.format(Some(&report.job.name()), &report.warnings));
+        lines.push(out.format(Some(&name), &report.warnings));
     }
     match &report.outcome {
         Outcome::Failed(errors) => {
             tally.failed += 1;
             lines.push(format!("{} {profile}\n", out.paint("31;1", "✗ failed")));
             if out.machine() {
-                out.job_diagnostics(Some(&report.job.name()), errors);
+                out.job_diagnostics(Some(&name), errors);
             } else {
                 lines.push(out.format(None, errors));
             }

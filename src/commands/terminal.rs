@@ -50,35 +50,24 @@ impl Terminal {
             return;
         }
         let text = self.format(job, diagnostics);
-        let _ = match self.messages {
-            MessageFormat::Human => std::io::stderr().lock().write_all(text.as_bytes()),
-            _ if self.stdout_taken.get() => std::io::stderr().lock().write_all(text.as_bytes()),
-            _ => std::io::stdout().lock().write_all(text.as_bytes()),
+        let _ = match self.machine() && !self.stdout_taken.get() {
+            true => std::io::stdout().lock().write_all(text.as_bytes()),
+            false => std::io::stderr().lock().write_all(text.as_bytes()),
         };
     }
 
     /// The text [`Terminal::job_diagnostics`] writes.
     pub fn format(&self, job: Option<&str>, diagnostics: &[Diagnostic]) -> String {
+        let prefix = job.map(|j| format!("{}: ", diagnostic::printable(j)));
         let mut text = String::new();
-        match self.messages {
-            MessageFormat::Human => {
-                let prefix = job.map(|j| format!("{}: ", diagnostic::printable(j)));
-                for d in &diagnostic::capped(diagnostics) {
+        for d in &diagnostic::capped(diagnostics) {
+            match self.messages {
+                MessageFormat::Human => {
                     text.push_str(prefix.as_deref().unwrap_or_default());
                     text.push_str(&d.render(self.color));
                 }
-            }
-            MessageFormat::Json => {
-                for d in &diagnostic::capped(diagnostics) {
-                    text.push_str(&d.to_json_line(job));
-                    text.push('\n');
-                }
-            }
-            MessageFormat::Github => {
-                for d in &diagnostic::capped(diagnostics) {
-                    text.push_str(&d.to_github_line());
-                    text.push('\n');
-                }
+                MessageFormat::Json => text.push_str(&(d.to_json_line(job) + "\n")),
+                MessageFormat::Github => text.push_str(&(d.to_github_line() + "\n")),
             }
         }
         text

@@ -90,7 +90,7 @@ fn render_parsed(
     let LaidOut {
         settings,
         document,
-        data,
+        mut data,
         mut warnings,
         report,
         fitted,
@@ -106,15 +106,14 @@ fn render_parsed(
     let standards = standards_for(&report, &settings.standards, &mut warnings);
     // Every format asked for, in the order asked: the data ones are made,
     // the document ones are encodings of the one compiled document.
-    let mut data = data.into_iter();
     let mut files = Vec::new();
     let mut leftovers = Vec::new();
     for &format in &settings.formats {
         let encoded = match (&document, format.is_data_only()) {
-            (_, true) => data
-                .next()
-                .map(|(_, bytes)| vec![bytes])
-                .unwrap_or_default(),
+            (_, true) => match data.iter().position(|(made, _)| *made == format) {
+                Some(at) => vec![data.swap_remove(at).1],
+                None => Vec::new(),
+            },
             (Some((document, ident)), false) => {
                 let pdf = encode::PdfSettings {
                     ident,
@@ -178,7 +177,7 @@ struct LaidOut {
     /// when a format asked for needs one (PDF, PNG).
     document: Option<(PagedDocument, String)>,
     /// The outputs made from the layout data alone (JSON, Markdown, text),
-    /// in the order of the formats.
+    /// each with its format.
     data: Vec<(Format, Vec<u8>)>,
     warnings: Vec<Diagnostic>,
     report: Report,
@@ -210,7 +209,7 @@ fn isolation(
     let user_layout = settings.layout.folder().is_some();
     let large = checked.source.text.len() > limits::IN_PROCESS_BYTES;
     run.isolate
-        .filter(|_| (user_layout || large) && !settings.formats.iter().all(|f| f.is_data_only()))
+        .filter(|_| (user_layout || large) && settings.needs_document())
 }
 
 fn lay_out(
@@ -238,24 +237,27 @@ fn lay_out(
         &sections,
         settings.references.clone(),
     );
+    let accent = settings
+        .theme
+        .layout_options
+        .get("accent")
+        .and_then(Json::as_str);
+    let input = proof::Input {
+        facts: &facts,
+        source: &checked.source,
+        tree: &checked.tree,
+        layout: &settings.layout,
+        accent,
+    };
     let mut made = Vec::new();
     for &format in settings.formats.iter().filter(|f| f.is_data_only()) {
         let bytes = match format {
             Format::Json => encode::json(&value)?,
-            _ => {
-                let input = proof::Input {
-                    facts: &facts,
-                    source: &checked.source,
-                    tree: &checked.tree,
-                    layout: &settings.layout,
-                    accent: None,
-                };
-                text_document(&data, format, &input)?
-            }
+            _ => text_document(&data, format, &input)?,
         };
         made.push((format, bytes));
     }
-    if settings.formats.iter().all(|f| f.is_data_only()) {
+    if !settings.needs_document() {
         // No glyph proof runs without a document: say which characters
         // no font would draw, for whoever typesets the data.
         if settings.formats.contains(&Format::Json) {
@@ -271,18 +273,6 @@ fn lay_out(
             fitted: None,
         });
     }
-    let accent = settings
-        .theme
-        .layout_options
-        .get("accent")
-        .and_then(Json::as_str);
-    let input = proof::Input {
-        facts: &facts,
-        source: &checked.source,
-        tree: &checked.tree,
-        layout: &settings.layout,
-        accent,
-    };
     let (compiled, report, fitted) =
         compile_fitted(engine, &checked, &settings, (&data, &value), fonts, &input)
             .map_err(|errors| about_the_photo(errors, &checked))?;

@@ -20,13 +20,8 @@ use super::model::Profile;
 use super::tree::{locate_in_table, remove};
 use crate::diagnostic::{Code, Diagnostic, SourceFile, closest, one_of};
 use crate::files::{self, ReadProblem};
-use crate::limits;
 
 use super::tree::{KeyTree, Segment, display_path};
-
-/// Profiles larger than this are refused: no real résumé comes close, and a
-/// hostile file should not cost memory or time.
-pub const MAX_PROFILE_BYTES: u64 = limits::PROFILE_BYTES;
 
 /// How many errors one file may report before vitae stops looking.
 const MAX_ERRORS: usize = 50;
@@ -52,12 +47,7 @@ pub fn read(path: &Path) -> Result<ParsedProfile, Vec<Diagnostic>> {
 
 fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let fail = |message: String| Diagnostic::error(Code::FileUnreadable, message).in_file(path);
-    let bytes = if files::is_stdio(path) {
-        files::read_stdin_capped(MAX_PROFILE_BYTES)
-    } else {
-        files::read_capped(path, MAX_PROFILE_BYTES)
-    };
-    let bytes = bytes.map_err(|problem| match problem {
+    let bytes = files::read_profile(path).map_err(|problem| match problem {
         ReadProblem::NotFound => fail("no such file".into())
             .hint("check the path, or create a profile with `vitae new \"Your Name\"`"),
         ReadProblem::NotAFile("a folder") => fail("is a folder, not a profile".into())

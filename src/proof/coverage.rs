@@ -138,24 +138,15 @@ pub fn check_text(input: &Input, reading: &str, what: &str) -> Vec<Diagnostic> {
         .facts
         .iter()
         .filter(|fact| !body.contains(&fold(&fact.text)))
-        .map(|fact| {
-            let (span, key) = locate(input, fact);
-            let mut d = Diagnostic::error(
-                Code::LostFact,
+        .map(|fact| Finding {
+            proof: Proof::Coverage,
+            diagnostic: lost_fact(input, fact, |key| {
                 format!(
                     "`{key}` is missing from {what}: {} was lost",
                     quoted(&fact.text)
-                ),
-            )
-            .key(key)
-            .hint("this is a bug in vitae's text output: please report it with the profile");
-            if let Some(span) = span {
-                d = d.at(input.source, span);
-            }
-            Finding {
-                proof: Proof::Coverage,
-                diagnostic: d,
-            }
+                )
+            })
+            .hint("this is a bug in vitae's text output: please report it with the profile"),
         })
         .collect();
     capped(findings, MAX_LISTED, "facts are missing")
@@ -220,21 +211,26 @@ fn without_indices(path: &str) -> String {
     out
 }
 
-/// The error for a fact the document does not show.
-fn missing(input: &Input, fact: &Fact, hidden: Option<&TextRun>) -> Diagnostic {
-    let layout = input.layout.name();
+/// A `lost-fact` error at the fact's place in the profile, with its key;
+/// `message` is given that key.
+fn lost_fact(input: &Input, fact: &Fact, message: impl FnOnce(&str) -> String) -> Diagnostic {
     let (span, key) = locate(input, fact);
-    let mut d = Diagnostic::error(
-        Code::LostFact,
-        format!(
-            "`{key}` is missing from the PDF: layout `{layout}` lost {}",
-            quoted(&fact.text)
-        ),
-    );
+    let mut d = Diagnostic::error(Code::LostFact, message(&key));
     if let Some(span) = span {
         d = d.at(input.source, span);
     }
-    d = d.key(key);
+    d.key(key)
+}
+
+/// The error for a fact the document does not show.
+fn missing(input: &Input, fact: &Fact, hidden: Option<&TextRun>) -> Diagnostic {
+    let layout = input.layout.name();
+    let mut d = lost_fact(input, fact, |key| {
+        format!(
+            "`{key}` is missing from the PDF: layout `{layout}` lost {}",
+            quoted(&fact.text)
+        )
+    });
     if let Some(run) = hidden {
         let why = if run.artifact {
             "only in page furniture (a header, footer or artifact)".to_string()

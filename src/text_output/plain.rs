@@ -75,18 +75,16 @@ fn words(spans: &[Span]) -> String {
     out
 }
 
+/// `text`, then a rule of `with` as long as its longest line.
 fn underlined(text: &str, with: char, out: &mut String) {
-    wrapped(text, "", "", out);
-    let longest = text_lines(out).map(display_width).max().unwrap_or(0);
+    let lines = wrap_lines(text, "", "");
+    let longest = lines.iter().map(|l| display_width(l)).max().unwrap_or(0);
+    for line in lines {
+        out.push_str(&line);
+        out.push('\n');
+    }
     out.push_str(&with.to_string().repeat(longest.clamp(1, WIDTH)));
     out.push('\n');
-}
-
-/// The lines of the last block written (after the last empty line).
-fn text_lines(out: &str) -> impl Iterator<Item = &str> {
-    let last = out.trim_end_matches('\n');
-    let start = last.rfind("\n\n").map_or(0, |i| i + 2);
-    last[start..].lines()
 }
 
 /// An entry's line: its text, and its dates flush right; the dates get a
@@ -141,14 +139,23 @@ fn plain_spaces(line: &str) -> String {
 }
 
 fn wrapped(text: &str, first: &str, rest: &str, out: &mut String) {
+    for line in wrap_lines(text, first, rest) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+}
+
+/// `text` wrapped at [`WIDTH`], `first` before its first line and `rest`
+/// before the others.
+fn wrap_lines(text: &str, first: &str, rest: &str) -> Vec<String> {
     let options = textwrap::Options::new(WIDTH)
         .initial_indent(first)
         .subsequent_indent(rest)
         .break_words(false)
         // Never at a hyphen: "priya-raman-example" is one address.
         .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    for line in textwrap::wrap(text.trim(), options) {
-        out.push_str(&plain_spaces(line.trim_end()));
-        out.push('\n');
-    }
+    textwrap::wrap(text.trim(), options)
+        .iter()
+        .map(|line| plain_spaces(line.trim_end()))
+        .collect()
 }

@@ -176,26 +176,20 @@ fn several_formats_in_one_run_are_the_same_files_as_one_at_a_time() {
         );
     }
     // --check compares every format's file.
-    dir.run(&[
-        "render",
-        &profile,
-        "--format",
-        "pdf,md",
-        "-o",
-        "all/cv.pdf",
-        "--check",
-    ])
-    .ok();
+    let check = || {
+        dir.run(&[
+            "render",
+            &profile,
+            "--format",
+            "pdf,md",
+            "-o",
+            "all/cv.pdf",
+            "--check",
+        ])
+    };
+    check().ok();
     std::fs::write(dir.join("all/cv.md"), "stale").unwrap();
-    let stale = dir.run(&[
-        "render",
-        &profile,
-        "--format",
-        "pdf,md",
-        "-o",
-        "all/cv.pdf",
-        "--check",
-    ]);
+    let stale = check();
     assert_eq!(stale.code, Some(1), "{}", stale.stderr);
     assert!(stale.stderr.contains("cv.md"), "{}", stale.stderr);
     // Standard output takes one format.
