@@ -266,11 +266,12 @@ pub struct RenderArgs {
     pub shard: Option<(usize, usize)>,
 
     /// Output format: pdf; png (one image per page: name-1.png, name-2.png, …);
-    /// md, Markdown for a README or a site; txt, plain text wrapped at 80
-    /// columns for application forms; or json, the data a layout receives as
-    /// /profile.json (for layout authors). md and txt are proven to hold
-    /// every fact of the profile, as a PDF is. Several at once, from one
-    /// run of the pipeline: --format pdf,md,txt.
+    /// html, a self-contained web page for a personal site; md, Markdown for
+    /// a README; txt, plain text wrapped at 80 columns for application forms;
+    /// or json, the data a layout receives as /profile.json (for layout
+    /// authors). html, md and txt are proven to hold every fact of the
+    /// profile, as a PDF is. Several at once, from one run of the pipeline:
+    /// --format pdf,html,md.
     #[arg(short, long, value_enum, value_delimiter = ',', default_value = "pdf")]
     pub format: Vec<OutputFormat>,
 
@@ -433,6 +434,8 @@ pub enum OutputFormat {
     Md,
     /// Plain text wrapped at 80 columns, for application forms.
     Txt,
+    /// A self-contained web page, for a personal site.
+    Html,
 }
 
 /// `K/N` with 1 ≤ K ≤ N.

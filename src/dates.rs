@@ -146,14 +146,47 @@ pub fn format_range(
     style: DateStyle,
     words: &Words,
 ) -> String {
+    let parts: Vec<String> = range_parts(start, end, style, words)
+        .into_iter()
+        .map(|(text, _)| text)
+        .collect();
+    parts.join(" – ")
+}
+
+/// The ends of a range as printed, each with its date (none for
+/// "present"); one end when both print the same. [`format_range`] joins
+/// them; the HTML page marks each up as a `<time>`.
+pub fn range_parts(
+    start: Option<DatePoint>,
+    end: Option<DatePoint>,
+    style: DateStyle,
+    words: &Words,
+) -> Vec<(String, Option<PartialDate>)> {
+    let part = |p: DatePoint| {
+        let date = match p {
+            DatePoint::Date(d) => Some(d),
+            DatePoint::Present => None,
+        };
+        (format_point(p, style, words), date)
+    };
     match (start, end) {
         (Some(s), Some(e)) => {
-            let (s, e) = (format_point(s, style, words), format_point(e, style, words));
-            if s == e { s } else { format!("{s} – {e}") }
+            let (s, e) = (part(s), part(e));
+            if s.0 == e.0 { vec![s] } else { vec![s, e] }
         }
-        (Some(s), None) => format_point(s, style, words),
-        (None, Some(e)) => format_point(e, style, words),
-        (None, None) => String::new(),
+        (Some(one), None) | (None, Some(one)) => vec![part(one)],
+        (None, None) => Vec::new(),
+    }
+}
+
+impl PartialDate {
+    /// `2022`, `2022-10` or `2022-10-03`: the form of HTML's `datetime`.
+    pub fn iso(self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
+            (Some(m), None) => format!("{:04}-{m:02}", self.year),
+            _ => format!("{:04}", self.year),
+        }
     }
 }
 

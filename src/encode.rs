@@ -25,13 +25,18 @@ pub enum Format {
     Markdown,
     /// Plain text wrapped at 80 columns, from the layout data.
     Text,
+    /// A self-contained HTML page, from the layout data.
+    Html,
 }
 
 impl Format {
     /// Whether the output comes from the layout data alone, with no layout
-    /// compiled: JSON, Markdown and text.
+    /// compiled: JSON, HTML, Markdown and text.
     pub fn is_data_only(self) -> bool {
-        matches!(self, Format::Json | Format::Markdown | Format::Text)
+        matches!(
+            self,
+            Format::Json | Format::Html | Format::Markdown | Format::Text
+        )
     }
 
     /// The files of an output at `path` holding `count` files: the path
@@ -46,6 +51,7 @@ impl Format {
             Format::Json => vec![path.with_extension("json")],
             Format::Markdown => vec![path.with_extension("md")],
             Format::Text => vec![path.with_extension("txt")],
+            Format::Html => vec![path.with_extension("html")],
             Format::Png(_) => {
                 let stem = path
                     .file_stem()

@@ -107,6 +107,7 @@ fn formats(args: &RenderArgs) -> Vec<Format> {
             OutputFormat::Json => Format::Json,
             OutputFormat::Md => Format::Markdown,
             OutputFormat::Txt => Format::Text,
+            OutputFormat::Html => Format::Html,
         };
         if !formats.contains(&format) {
             formats.push(format);

@@ -168,20 +168,20 @@ impl Builder {
         &self,
         start: Option<&toml::Spanned<DateInput>>,
         end: Option<&toml::Spanned<DateInput>>,
-    ) -> Option<String> {
+    ) -> Option<Dates> {
         let point = |d: Option<&toml::Spanned<DateInput>>, present| {
             d.and_then(|d| d.get_ref().point(present).ok())
         };
-        let text = dates::format_range(
+        let parts = dates::range_parts(
             point(start, false),
             point(end, true),
             self.style,
             &self.words,
         );
-        (!text.is_empty()).then_some(text)
+        Dates::new(parts)
     }
 
-    pub(super) fn date(&self, date: Option<&toml::Spanned<DateInput>>) -> Option<String> {
+    pub(super) fn date(&self, date: Option<&toml::Spanned<DateInput>>) -> Option<Dates> {
         self.dates(date, None)
     }
 
@@ -361,7 +361,10 @@ mod tests {
         assert_eq!(work.title, "Experience");
         assert_eq!(work.entries[0].roles.len(), 1);
         assert_eq!(
-            work.entries[0].roles[0].dates.as_deref(),
+            work.entries[0].roles[0]
+                .dates
+                .as_ref()
+                .map(|d| d.text.as_str()),
             Some("Jan 2020 – Present")
         );
     }

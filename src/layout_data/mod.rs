@@ -36,6 +36,34 @@ pub const DATA_VERSION: u32 = 2;
 /// Rich text: a list of styled spans.
 pub type Rich = Vec<Span>;
 
+/// A date or range as printed ("Oct 2022 – Present"), with the date of
+/// each end for formats that mark dates up (HTML's `<time datetime>`).
+/// A layout sees the text alone: it serialises as a string.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dates {
+    pub text: String,
+    /// Each printed end, and its ISO date (none for "present").
+    pub ends: Vec<(String, Option<String>)>,
+}
+
+impl Dates {
+    fn new(parts: Vec<(String, Option<crate::dates::PartialDate>)>) -> Option<Self> {
+        let ends: Vec<(String, Option<String>)> = parts
+            .into_iter()
+            .map(|(text, date)| (text, date.map(crate::dates::PartialDate::iso)))
+            .collect();
+        let texts: Vec<&str> = ends.iter().map(|(t, _)| t.as_str()).collect();
+        let text = texts.join(" – ");
+        (!text.is_empty()).then_some(Self { text, ends })
+    }
+}
+
+impl Serialize for Dates {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text)
+    }
+}
+
 #[derive(Debug, Serialize)]
 pub struct LayoutData {
     pub data_version: u32,
@@ -146,7 +174,7 @@ pub struct Entry {
     /// A short side note: a grade, a skill note, stars.
     pub note: Option<Rich>,
     /// The date or date range, formatted: "Oct 2022 – Present".
-    pub dates: Option<String>,
+    pub dates: Option<Dates>,
     pub location: Option<String>,
     pub url: Option<LinkData>,
     pub text: Vec<Rich>,

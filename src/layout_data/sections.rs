@@ -468,7 +468,7 @@ pub(super) fn gather_groups<T: Grouped>(list: &[T]) -> Vec<usize> {
 }
 
 /// An employer's dates when it has one role; with several, each role has its own.
-fn span_of_roles(roles: &[Entry]) -> Option<String> {
+fn span_of_roles(roles: &[Entry]) -> Option<Dates> {
     match roles {
         [only] => only.dates.clone(),
         _ => None,

@@ -253,7 +253,7 @@ fn lay_out(
     for &format in settings.formats.iter().filter(|f| f.is_data_only()) {
         let bytes = match format {
             Format::Json => encode::json(&value)?,
-            _ => text_document(&data, format, &input)?,
+            _ => text_document(&data, format, &input, &settings)?,
         };
         made.push((format, bytes));
     }
@@ -301,18 +301,25 @@ fn lay_out(
     })
 }
 
-/// The CV as Markdown or plain text, proven to hold every fact: the
-/// coverage proof reads it as its reader would.
+/// The CV as a web page, Markdown or plain text, proven to hold every
+/// fact: the coverage proof reads it as its reader would.
 fn text_document(
     data: &LayoutData,
     format: Format,
     input: &proof::Input,
+    settings: &JobSettings,
 ) -> Result<Vec<u8>, Vec<Diagnostic>> {
     let (text, reading, what) = match format {
         Format::Markdown => {
             let markdown = text_output::markdown(data);
             let reading = text_output::reading_text(&markdown);
             (markdown, reading, "the Markdown")
+        }
+        Format::Html => {
+            let photo = settings.photo.as_ref().map(|p| p.bytes.as_slice());
+            let html = text_output::html(data, photo);
+            let reading = text_output::html_reading_text(&html);
+            (html, reading, "the HTML page")
         }
         _ => {
             let text = text_output::plain(data);

@@ -120,11 +120,18 @@ pub fn hex(c: Rgba) -> String {
     format!("#{:02x}{:02x}{:02x}", byte(c[0]), byte(c[1]), byte(c[2]))
 }
 
-fn parse(hex: &str) -> Rgba {
-    let byte = |i: usize| {
-        u8::from_str_radix(hex.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0) as f64 / 255.0
+/// `#rgb`, `#rrggbb` or `#rrggbbaa` (alpha ignored); black if malformed.
+pub(crate) fn parse(hex: &str) -> Rgba {
+    let digits = hex.trim_start_matches('#');
+    let digits: String = if digits.len() == 3 {
+        digits.chars().flat_map(|c| [c, c]).collect()
+    } else {
+        digits.to_string()
     };
-    [byte(1), byte(3), byte(5), 1.0]
+    let byte = |i: usize| {
+        u8::from_str_radix(digits.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0) as f64 / 255.0
+    };
+    [byte(0), byte(2), byte(4), 1.0]
 }
 
 #[cfg(test)]

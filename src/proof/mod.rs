@@ -13,7 +13,7 @@
 //! order typst-pdf writes them (which is what résumé parsers read); each
 //! proof is a function from that view to [`Finding`]s.
 
-mod contrast;
+pub(crate) mod contrast;
 pub(crate) mod coverage;
 mod fill;
 mod geometry;

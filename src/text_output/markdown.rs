@@ -41,11 +41,11 @@ pub fn markdown(data: &LayoutData) -> String {
                     if !text.is_empty() {
                         out.push_str(" · ");
                     }
-                    out.push_str(&escape(dates));
+                    out.push_str(&escape(&dates.text));
                 }
                 out.push('\n');
             }
-            Block::Items(items) => {
+            Block::Contacts(items) | Block::Items(items) => {
                 let line = super::joined(items.iter().cloned());
                 out.push_str(&format!("{}\n", safe_start(inline(&line))));
             }

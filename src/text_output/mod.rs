@@ -1,20 +1,23 @@
-//! The CV as text: Markdown (`--format md`, for a README or a site) and
-//! plain text (`--format txt`, for pasting into application forms).
+//! The CV as text: an HTML page (`--format html`, for a personal site),
+//! Markdown (`--format md`, for a README) and plain text (`--format txt`,
+//! for pasting into application forms).
 //!
-//! Both come from the same layout data the PDF layouts receive, through one
-//! outline of [`Block`]s, so they print the same facts in the same order;
-//! `markdown.rs` and `plain.rs` only decide how a block looks. Profile text
-//! stays data: Markdown escapes every character that could be syntax, and
-//! plain text has no markup at all.
+//! All three come from the same layout data the PDF layouts receive,
+//! through one outline of [`Block`]s, so they print the same facts in the
+//! same order; `html.rs`, `markdown.rs` and `plain.rs` only decide how a
+//! block looks. Profile text stays data: HTML and Markdown escape every
+//! character that could be markup, and plain text has none.
 
 use crate::layout_data::{
-    BasicsData, BlockData, BulletData, DetailData, Entry, LayoutData, Rich, Section,
+    BasicsData, BlockData, BulletData, Dates, DetailData, Entry, LayoutData, Rich, Section,
 };
 use crate::markup::Span;
 
+mod html;
 mod markdown;
 mod plain;
 
+pub use html::{html, reading_text as html_reading_text};
 pub use markdown::{markdown, reading_text};
 pub use plain::plain;
 
@@ -29,13 +32,16 @@ pub enum Block {
     /// right; `level` 1 for a role within an organisation's entry.
     Row {
         text: Rich,
-        dates: Option<String>,
+        dates: Option<Dates>,
         level: usize,
     },
     /// A line of quieter detail under a row: place, link, note.
     Meta(Rich),
     Paragraph(Rich),
-    /// Short items read as one line (contact details): a line break may
+    /// How to reach the person: short items read as one line, like
+    /// [`Block::Items`].
+    Contacts(Vec<Rich>),
+    /// Short items read as one line (personal details): a line break may
     /// fall between them, never inside one.
     Items(Vec<Rich>),
     /// A bullet at `depth` (0 for the outermost); `number` in a numbered
@@ -118,7 +124,7 @@ fn header(basics: &BasicsData, blocks: &mut Vec<Block>) {
     });
     let contacts: Vec<Rich> = contacts.collect();
     if !contacts.is_empty() {
-        blocks.push(Block::Items(contacts));
+        blocks.push(Block::Contacts(contacts));
     }
     let personal: Vec<Rich> = basics.personal.iter().map(detail).collect();
     if !personal.is_empty() {

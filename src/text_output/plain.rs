@@ -33,9 +33,13 @@ pub fn plain(data: &LayoutData) -> String {
         match block {
             Block::Title(name) => underlined(name, '=', &mut out),
             Block::Heading(title) => underlined(&title.to_uppercase(), '-', &mut out),
-            Block::Row { text, dates, .. } => row(&words(text), dates.as_deref(), &mut out),
+            Block::Row { text, dates, .. } => row(
+                &words(text),
+                dates.as_ref().map(|d| d.text.as_str()),
+                &mut out,
+            ),
             Block::Meta(text) | Block::Paragraph(text) => wrapped(&words(text), "", "", &mut out),
-            Block::Items(items) => whole_items(items, &mut out),
+            Block::Contacts(items) | Block::Items(items) => whole_items(items, &mut out),
             Block::Bullet {
                 depth,
                 number,

@@ -23,6 +23,7 @@ mod export;
 mod fit;
 mod fuzz;
 mod hostile;
+mod html;
 mod import;
 mod kinds;
 mod layout_details;

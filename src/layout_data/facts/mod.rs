@@ -18,6 +18,7 @@ use crate::profile::model::*;
 use crate::profile::rules::custom_section_id;
 use crate::theme::Theme;
 
+use super::Dates;
 use super::build::{Builder, place};
 use super::sections::gather_groups;
 
@@ -223,7 +224,7 @@ impl Walk {
         start: Option<&Spanned<DateInput>>,
         end: Option<&Spanned<DateInput>>,
     ) {
-        let Some(text) = self.builder.dates(start, end) else {
+        let Some(Dates { text, .. }) = self.builder.dates(start, end) else {
             return;
         };
         let (key, span) = match (start, end) {
@@ -235,8 +236,12 @@ impl Walk {
     }
 
     fn date(&mut self, path: &str, date: Option<&Spanned<DateInput>>) {
-        if let (Some(text), Some(date)) = (self.builder.date(date), date) {
-            self.push(format!("{path}.date"), text, Origin::Span(date.span()));
+        if let (Some(dates), Some(date)) = (self.builder.date(date), date) {
+            self.push(
+                format!("{path}.date"),
+                dates.text,
+                Origin::Span(date.span()),
+            );
         }
     }
 
