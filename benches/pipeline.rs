@@ -75,7 +75,7 @@ fn stages(c: &mut Criterion) {
                 .unwrap()
         })
     });
-    let checked = vitae::profile::check(load::parse(source.clone()).unwrap(), None).unwrap();
+    let checked = vitae::profile::check(load::parse(source.clone()).unwrap(), None, None).unwrap();
     let sections: Vec<String> = data.sections.iter().map(|s| s.id.clone()).collect();
     group.bench_function("5 proofs (facts and all six)", |b| {
         b.iter(|| {

@@ -302,6 +302,10 @@ pub struct CheckArgs {
     #[arg(long, conflicts_with = "variant")]
     pub all_variants: bool,
 
+    /// Check the cover letter NAME (a `[[letters]]` name) instead of the CV.
+    #[arg(long, value_name = "NAME", add = ArgValueCompleter::new(completion::letters))]
+    pub letter: Option<String>,
+
     /// Report format: text for people, json for tools.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
@@ -341,6 +345,7 @@ impl CheckArgs {
             fonts: self.fonts.clone(),
             variant: self.variant.clone(),
             all_variants: self.all_variants,
+            letter: self.letter.clone(),
             strict: self.strict,
             quiet: false,
             pdf_standard: Standards::default(),
@@ -409,6 +414,11 @@ pub struct CommonArgs {
     /// not rendered too: run once without this flag for it.
     #[arg(long, conflicts_with = "variant")]
     pub all_variants: bool,
+
+    /// Render the cover letter NAME (a `[[letters]]` name) under the CV's
+    /// header, to <profile>-letter-NAME.pdf, instead of the CV.
+    #[arg(long, value_name = "NAME", add = ArgValueCompleter::new(completion::letters))]
+    pub letter: Option<String>,
 
     /// Treat warnings (missing glyphs, unknown fonts, dropped links, page
     /// overflow, low contrast, a near-empty last page) as errors.

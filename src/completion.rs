@@ -105,14 +105,30 @@ pub fn theme(current: &OsStr) -> Vec<CompletionCandidate> {
 
 /// `--variant`: the `[[variants]]` names of the profiles on the command line.
 pub fn variants(current: &OsStr) -> Vec<CompletionCandidate> {
+    names_on_the_line(current, |outline| {
+        outline.variants.into_iter().map(|v| v.name).collect()
+    })
+}
+
+/// `--letter`: the letters of the profiles already on the line.
+pub fn letters(current: &OsStr) -> Vec<CompletionCandidate> {
+    names_on_the_line(current, |outline| {
+        outline.letters.into_iter().map(|l| l.name).collect()
+    })
+}
+
+/// The names `of` finds in each profile on the line, that start as typed.
+fn names_on_the_line(
+    current: &OsStr,
+    of: impl Fn(Outline) -> Vec<String>,
+) -> Vec<CompletionCandidate> {
     let typed = current.to_string_lossy();
     // The completion script passes the whole line after `--`.
     let words: Vec<String> = std::env::args().skip_while(|a| a != "--").skip(1).collect();
     let mut names: Vec<String> = words
         .iter()
         .filter(|w| w.ends_with(".toml") && Path::new(w).is_file())
-        .flat_map(|w| Outline::of(Path::new(w)).variants)
-        .map(|v| v.name)
+        .flat_map(|w| of(Outline::of(Path::new(w))))
         .filter(|name| name.starts_with(&*typed))
         .collect();
     names.sort();

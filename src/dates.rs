@@ -179,6 +179,21 @@ pub fn range_parts(
     }
 }
 
+/// A letter's date in full, as the locale writes one: "30 November 2026",
+/// "30. November 2026", "30 de noviembre de 2026"; a date without its day
+/// as [`format_point`] writes it in the long style.
+pub fn letter_date(date: PartialDate, words: &Words, locale: &str) -> String {
+    let (Some(month), Some(day)) = (date.month, date.day) else {
+        return format_point(DatePoint::Date(date), DateStyle::Long, words);
+    };
+    let (month, year) = (words.months[usize::from(month - 1)], date.year);
+    match locale.split('-').next().unwrap_or(locale) {
+        "de" => format!("{day}. {month} {year}"),
+        "es" | "pt" => format!("{day} de {month} de {year}"),
+        _ => format!("{day} {month} {year}"),
+    }
+}
+
 impl PartialDate {
     /// `2022`, `2022-10` or `2022-10-03`: the form of HTML's `datetime`.
     pub fn iso(self) -> String {

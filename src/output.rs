@@ -31,6 +31,19 @@ pub struct OwnOutput<'a> {
 /// profile's with `-NAME` added) wins over the default, the profile's path
 /// with `.pdf`. A variant without an output of its own adds `-NAME`.
 pub fn decide(job: &Job, own: &OwnOutput) -> PathBuf {
+    let output = decide_cv(job, own);
+    // A letter goes beside its CV (`me-letter-acme.pdf`), unless -o names
+    // the very file or standard output.
+    match &job.letter {
+        Some(letter) if !matches!(job.out, Some(Out::File(_))) && !files::is_stdio(&output) => {
+            variant::suffixed(&output, &format!("letter-{letter}"))
+        }
+        _ => output,
+    }
+}
+
+/// Where the CV of `job` goes.
+fn decide_cv(job: &Job, own: &OwnOutput) -> PathBuf {
     let variant = job.variant.as_deref();
     // A profile read from standard input is written to standard output,
     // unless -o names a file.

@@ -6,7 +6,7 @@
 //! never know variants exist. Untagged content is in every variant: tagging
 //! is opt-in, one entry at a time.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -162,6 +162,72 @@ pub fn find(profile: &Profile, name: &str) -> Result<usize, Diagnostic> {
     .suggest(name, names.iter().copied()))
 }
 
+/// The index of the letter called `name`, with a did-you-mean when there is none.
+pub fn find_letter(profile: &Profile, name: &str) -> Result<usize, Diagnostic> {
+    let names: Vec<&str> = profile
+        .letters
+        .iter()
+        .map(|l| l.name.get_ref().as_str())
+        .collect();
+    if let Some(index) = names.iter().position(|n| *n == name) {
+        return Ok(index);
+    }
+    if names.is_empty() {
+        return Err(Diagnostic::error(
+            Code::UnknownLetter,
+            format!("no letter `{name}`: this profile has no letters"),
+        )
+        .hint("add a `[[letters]]` table with `name`, `recipient`, `subject` and `body` (docs/profile.md, \"Cover letters\")"));
+    }
+    Err(Diagnostic::error(
+        Code::UnknownLetter,
+        format!("no letter `{name}` in this profile"),
+    )
+    .expected(format!("one of {}", one_of(&names)))
+    .suggest(name, names.iter().copied()))
+}
+
+/// Turns `profile` into the letter called `name`: the header (who writes,
+/// and how to reach them) stays, the CV's sections go, and the letter takes
+/// their place. Run after [`apply`], so a variant's headline, layout and
+/// theme apply to its letter too.
+pub fn keep_letter(profile: &mut Profile, name: &str) -> Result<(), Diagnostic> {
+    let index = find_letter(profile, name)?;
+    let letter = std::mem::take(&mut profile.letters).swap_remove(index);
+    let mut basics = std::mem::take(&mut profile.basics);
+    basics.summary = None;
+    basics.signature = None;
+    let kept = Profile {
+        basics,
+        cover: None,
+        numbers: None,
+        work: Vec::new(),
+        volunteer: Vec::new(),
+        education: Vec::new(),
+        projects: Vec::new(),
+        skills: Vec::new(),
+        awards: Vec::new(),
+        certificates: Vec::new(),
+        publications: Publications::default(),
+        languages: Vec::new(),
+        interests: Vec::new(),
+        references: Vec::new(),
+        sections: Vec::new(),
+        variants: Vec::new(),
+        letters: Vec::new(),
+        letter: Some(letter),
+        titles: BTreeMap::new(),
+        intros: BTreeMap::new(),
+        words: std::mem::take(&mut profile.words),
+        locale: profile.locale.take(),
+        layout: profile.layout.take(),
+        output: profile.output.take(),
+        theme: std::mem::take(&mut profile.theme),
+    };
+    *profile = kept;
+    Ok(())
+}
+
 /// Tailors `profile` to the variant called `name`: prunes tagged content,
 /// swaps in the variant's headline and summary, and lays its theme and
 /// layout over the profile's. Returns the variant's own `output`, if any.
@@ -252,6 +318,14 @@ pub struct Outline {
     pub output: Option<String>,
     #[serde(default)]
     pub variants: Vec<OutlinedVariant>,
+    #[serde(default)]
+    pub letters: Vec<OutlinedLetter>,
+}
+
+/// A letter in an [`Outline`].
+#[derive(Debug, Default, Deserialize)]
+pub struct OutlinedLetter {
+    pub name: String,
 }
 
 /// A variant in an [`Outline`].
@@ -260,6 +334,9 @@ pub struct OutlinedVariant {
     pub name: String,
     #[serde(default)]
     pub output: Option<String>,
+    /// The cover letter rendering the variant also writes.
+    #[serde(default)]
+    pub letter: Option<String>,
 }
 
 impl Outline {
@@ -270,6 +347,12 @@ impl Outline {
             .filter(|text| crate::profile::too_deep(text, crate::limits::NESTING).is_none())
             .and_then(|text| toml::from_str::<Outline>(&text).ok())
             .unwrap_or_default()
+    }
+
+    /// The letter a variant names, if any.
+    pub fn letter_of(&self, variant: &str) -> Option<String> {
+        let own = self.variants.iter().find(|v| v.name == variant)?;
+        own.letter.clone()
     }
 
     /// The profile's and the variant's own outputs, as [`OwnOutput`] holds them.

@@ -37,6 +37,8 @@ pub enum Event {
 pub struct Targets<'a> {
     pub paths: &'a [PathBuf],
     pub variants: &'a Variants,
+    /// `--letter`.
+    pub letter: Option<&'a str>,
     /// `-o`.
     pub out: Option<&'a Path>,
     pub threads: usize,
@@ -53,6 +55,7 @@ pub fn run(
     let Targets {
         paths,
         variants,
+        letter,
         out,
         threads,
     } = *targets;
@@ -60,7 +63,7 @@ pub fn run(
     // A folder with no profiles yet is watched for them; outputs that
     // would overwrite each other or a profile stop the watch at once.
     let mut jobs = match batch::discover(paths) {
-        Ok(found) => batch::plan(&found.profiles, variants, out)?,
+        Ok(found) => batch::plan(&found.profiles, variants, letter, out)?,
         Err(errors) => {
             on_event(Event::Error(errors));
             Vec::new()
@@ -94,7 +97,7 @@ pub fn run(
             continue;
         }
         // New profiles may have appeared in watched folders.
-        if let Ok(fresh) = plan(paths, variants, out) {
+        if let Ok(fresh) = plan(paths, variants, letter, out) {
             jobs = fresh;
         }
         let due = due_jobs(&jobs, &changed, layout_changed);
@@ -190,9 +193,10 @@ fn due_jobs(jobs: &[Job], changed: &BTreeSet<PathBuf>, layout_changed: bool) -> 
 fn plan(
     paths: &[PathBuf],
     variants: &Variants,
+    letter: Option<&str>,
     out: Option<&Path>,
 ) -> Result<Vec<Job>, Vec<Diagnostic>> {
-    batch::plan(&batch::discover(paths)?.profiles, variants, out)
+    batch::plan(&batch::discover(paths)?.profiles, variants, letter, out)
 }
 
 /// The folders to watch: each folder argument, and the folder of each file.

@@ -7,7 +7,8 @@
 // `text` is the rendered DOM's innerText at desktop width; `problems` are
 // console errors and warnings, uncaught errors and failed requests;
 // `overflow` is how far the page scrolls sideways at each width (0 is
-// right). With --screenshots DIR it also saves <name>-<width>.png there.
+// right). With --screenshots DIR it also saves <name>-<width>.png there:
+// the first screen of the page, as a visitor sees it.
 //
 // Setup: apt-get install chromium && npm ci --prefix scripts/browser
 
@@ -69,7 +70,7 @@ for (const file of args) {
           const name = path.basename(file, ".html");
           await page.screenshot({
             path: path.join(screenshots, `${name}-${width}.png`),
-            fullPage: true,
+            fullPage: false,
           });
         }
       }

@@ -33,6 +33,9 @@ pub struct Job {
     pub out: Option<Out>,
     /// The variant of the profile to render (`--variant`, `--all-variants`).
     pub variant: Option<String>,
+    /// The cover letter to render instead of the CV (`--letter`, or the
+    /// variant's own `letter`).
+    pub letter: Option<String>,
 }
 
 /// What `-o` names: the output file of a single job, or a folder for many.
@@ -49,9 +52,11 @@ impl Job {
             true => "<stdin>".to_string(),
             false => self.profile.display().to_string(),
         };
-        match &self.variant {
-            Some(v) => format!("{profile} [{v}]"),
-            None => profile,
+        match (&self.variant, &self.letter) {
+            (Some(v), Some(l)) => format!("{profile} [{v}, letter {l}]"),
+            (Some(v), None) => format!("{profile} [{v}]"),
+            (None, Some(l)) => format!("{profile} [letter {l}]"),
+            (None, None) => profile,
         }
     }
 

@@ -172,15 +172,28 @@ impl Variants {
 pub fn plan(
     found: &[(PathBuf, PathBuf)],
     variants: &Variants,
+    letter: Option<&str>,
     out: Option<&Path>,
 ) -> Result<Vec<Job>, Vec<Diagnostic>> {
-    let expanded: Vec<(&PathBuf, &PathBuf, Option<String>)> = found
+    let expanded: Vec<(&PathBuf, &PathBuf, Option<String>, Option<String>)> = found
         .iter()
         .flat_map(|(profile, root)| {
-            variants
-                .of(profile)
-                .into_iter()
-                .map(move |v| (profile, root, v))
+            let names = variants.of(profile);
+            // A variant may bring its cover letter: read which, unless
+            // --letter chose one for every job.
+            let outline = match letter.is_none() && names.iter().any(Option::is_some) {
+                true => variant::Outline::of(profile),
+                false => variant::Outline::default(),
+            };
+            names.into_iter().flat_map(move |v| match letter {
+                Some(l) => vec![(profile, root, v, Some(l.to_string()))],
+                None => {
+                    let own = v.as_deref().and_then(|v| outline.letter_of(v));
+                    let mut jobs = vec![(profile, root, v.clone(), None)];
+                    jobs.extend(own.map(|l| (profile, root, v, Some(l))));
+                    jobs
+                }
+            })
         })
         .collect();
     let out_is_folder =
@@ -191,11 +204,12 @@ pub fn plan(
     });
     let jobs: Vec<Job> = expanded
         .into_iter()
-        .map(|(profile, root, variant)| Job {
+        .map(|(profile, root, variant, letter)| Job {
             profile: profile.clone(),
             root: root.clone(),
             out: out.clone(),
             variant,
+            letter,
         })
         .collect();
     let errors = clashing_outputs(&jobs, found);
@@ -297,12 +311,12 @@ mod tests {
             (PathBuf::from("p/sub/b.toml"), PathBuf::from("p")),
         ];
         let base = Variants::Base;
-        let jobs = plan(&found, &base, None).unwrap();
+        let jobs = plan(&found, &base, None, None).unwrap();
         assert_eq!(jobs[1].planned_output(), PathBuf::from("p/sub/b.pdf"));
-        let jobs = plan(&found, &base, Some(Path::new("out"))).unwrap();
+        let jobs = plan(&found, &base, None, Some(Path::new("out"))).unwrap();
         assert_eq!(jobs[0].planned_output(), PathBuf::from("out/a.pdf"));
         assert_eq!(jobs[1].planned_output(), PathBuf::from("out/sub/b.pdf"));
-        let one = plan(&found[..1], &base, Some(Path::new("me.pdf"))).unwrap();
+        let one = plan(&found[..1], &base, None, Some(Path::new("me.pdf"))).unwrap();
         assert_eq!(one[0].planned_output(), PathBuf::from("me.pdf"));
     }
 
@@ -310,7 +324,7 @@ mod tests {
     fn variants_get_suffixed_outputs_unless_one_file_is_named() {
         let found = vec![(PathBuf::from("p/me.toml"), PathBuf::from("p"))];
         let two = Variants::Named(vec!["backend".into(), "ml".into()]);
-        let jobs = plan(&found, &two, None).unwrap();
+        let jobs = plan(&found, &two, None, None).unwrap();
         let outputs: Vec<PathBuf> = jobs.iter().map(Job::planned_output).collect();
         assert_eq!(
             outputs,
@@ -320,13 +334,13 @@ mod tests {
             ]
         );
         assert_eq!(jobs[1].name(), "p/me.toml [ml]");
-        let jobs = plan(&found, &two, Some(Path::new("out"))).unwrap();
+        let jobs = plan(&found, &two, None, Some(Path::new("out"))).unwrap();
         assert_eq!(
             jobs[0].planned_output(),
             PathBuf::from("out/me-backend.pdf")
         );
         let one = Variants::Named(vec!["ml".into()]);
-        let jobs = plan(&found, &one, Some(Path::new("ml.pdf"))).unwrap();
+        let jobs = plan(&found, &one, None, Some(Path::new("ml.pdf"))).unwrap();
         assert_eq!(jobs[0].planned_output(), PathBuf::from("ml.pdf"));
     }
 
@@ -336,7 +350,7 @@ mod tests {
             (PathBuf::from("a/x.toml"), PathBuf::from("a")),
             (PathBuf::from("b/x.toml"), PathBuf::from("b")),
         ];
-        assert!(plan(&found, &Variants::Base, Some(Path::new("out"))).is_err());
+        assert!(plan(&found, &Variants::Base, None, Some(Path::new("out"))).is_err());
     }
 
     #[test]
@@ -347,6 +361,7 @@ mod tests {
                 root: PathBuf::new(),
                 out: None,
                 variant: None,
+                letter: None,
             })
             .collect();
         let slices: Vec<Vec<Job>> = (1..=3).map(|k| shard(jobs.clone(), k, 3)).collect();

@@ -31,8 +31,13 @@ pub fn run(args: &CheckArgs, term: &Terminal) -> anyhow::Result<ExitCode> {
         RunSettings::from_args(&common, vec![Format::Pdf]).map_err(|d| Failure::usage([d]))?;
     let found = batch::discover(&common.paths).map_err(Failure::failed)?;
     term.diagnostics(&found.skipped);
-    let jobs =
-        batch::plan(&found.profiles, &settings::variants(&common), None).map_err(Failure::usage)?;
+    let jobs = batch::plan(
+        &found.profiles,
+        &settings::variants(&common),
+        common.letter.as_deref(),
+        None,
+    )
+    .map_err(Failure::usage)?;
     let engine = pipeline::engine_with(&run.fonts);
     let mut outcomes: Vec<Outcome> = Vec::new();
     batch::each(
@@ -48,7 +53,7 @@ pub fn run(args: &CheckArgs, term: &Terminal) -> anyhow::Result<ExitCode> {
         |outcome| outcomes.push(outcome),
     );
     // Reports in the order the profiles were named, whatever finished first.
-    outcomes.sort_by_key(|(job, _)| (job.profile.clone(), job.variant.clone()));
+    outcomes.sort_by_key(|(job, _)| (job.profile.clone(), job.variant.clone(), job.letter.clone()));
 
     let failed = outcomes
         .iter()
@@ -238,6 +243,7 @@ fn as_json((job, result): &Outcome, strict: bool) -> Json {
     let mut out = json!({
         "profile": job.profile.display().to_string(),
         "variant": job.variant,
+        "letter": job.letter,
         "passed": !fails(result, strict),
     });
     match result {

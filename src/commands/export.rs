@@ -16,7 +16,7 @@ pub fn run(
     term: &Terminal,
 ) -> anyhow::Result<ExitCode> {
     let parsed = load::read(profile).map_err(Failure::failed)?;
-    let checked = profile::check(parsed, variant).map_err(Failure::failed)?;
+    let checked = profile::check(parsed, variant, None).map_err(Failure::failed)?;
     if !checked.errors.is_empty() {
         return Err(Failure::failed(checked.errors).into());
     }

@@ -24,6 +24,7 @@ pub fn run(args: RenderArgs, term: &Terminal) -> anyhow::Result<ExitCode> {
     let mut jobs = batch::plan(
         &found.profiles,
         &settings::variants(common),
+        common.letter.as_deref(),
         common.output.as_deref(),
     )
     .map_err(Failure::usage)?;

@@ -35,6 +35,7 @@ pub fn run(args: WatchArgs, term: &Terminal) -> anyhow::Result<ExitCode> {
     let targets = Targets {
         paths: &common.paths,
         variants: &settings::variants(common),
+        letter: common.letter.as_deref(),
         out: common.output.as_deref(),
         threads: settings::threads(common),
     };

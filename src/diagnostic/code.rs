@@ -72,6 +72,8 @@ codes! {
     BadOutput = 0032, "bad-output", "an output path that vitae refuses to write";
     LinkDropped = 0033, "link-dropped", "a link in the text that is not printed as a link";
     EmptySection = 0034, "empty-section", "a section with nothing to print, left out";
+    UnknownLetter = 0035, "unknown-letter", "--letter (or a variant's `letter`) names no letter of the profile";
+    BadLetter = 0036, "bad-letter", "a letter that cannot be used as written";
     // Files a profile brings.
     PhotoRefused = 0040, "photo-refused", "the photo cannot be used";
     Bibtex = 0041, "bibtex", "the .bib file of `publications.bibtex` cannot be used";

@@ -37,6 +37,10 @@ pub fn build(
             status: builder.rich(c.status.as_deref()),
         }),
         sections: builder.sections(profile, theme),
+        letter: profile
+            .letter
+            .as_ref()
+            .map(|l| builder.letter(l, &profile.basics)),
     };
     (data, builder.warnings)
 }
@@ -49,10 +53,16 @@ fn meta(profile: &Profile, locale: &str) -> Meta {
         .clone()
         .or_else(|| profile.basics.label.as_deref().map(markup::plain))
         .filter(|h| !h.is_empty());
+    // A letter is titled by its subject.
+    let what = profile
+        .letter
+        .as_ref()
+        .map(|l| l.subject.as_deref().map_or("Letter".into(), markup::plain))
+        .unwrap_or_else(|| "CV".into());
     Meta {
         title: match heading {
-            Some(heading) => format!("{heading} — CV"),
-            None => "CV".into(),
+            Some(heading) => format!("{heading} — {what}"),
+            None => what,
         },
         author: name.into_iter().collect(),
         keywords,
@@ -85,6 +95,8 @@ fn skill_names(skills: &[Skill]) -> Vec<String> {
 /// dropped for a bad address) on the way.
 pub(super) struct Builder {
     pub(super) words: Words,
+    /// The locale's code, for what its words alone do not say.
+    pub(super) locale: String,
     style: DateStyle,
     /// How prose is typeset in the locale (quotes, dashes, spaces).
     rules: &'static Rules,
@@ -101,6 +113,7 @@ impl Builder {
             locale::words(locale_code).unwrap_or_else(|| locale::words("en").expect("en exists"));
         Builder {
             words: words.with_own(own),
+            locale: locale_code.to_string(),
             style: theme.date_style,
             rules: Rules::of(locale_code),
             warnings: Vec::new(),
@@ -330,7 +343,7 @@ fn shows_personal(theme: &Theme) -> bool {
 }
 
 /// The name as plain text, when the profile gives one.
-fn name_of(basics: &Basics) -> Option<String> {
+pub(super) fn name_of(basics: &Basics) -> Option<String> {
     let name = markup::plain(basics.name.as_ref()?.get_ref());
     (!name.trim().is_empty()).then_some(name)
 }

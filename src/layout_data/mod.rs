@@ -15,6 +15,7 @@ use crate::markup::Span;
 
 mod build;
 mod facts;
+mod letter;
 mod sections;
 mod typeset;
 
@@ -75,6 +76,27 @@ pub struct LayoutData {
     pub cover: Option<CoverData>,
     /// Sections in display order, hidden ones left out.
     pub sections: Vec<Section>,
+    /// A cover letter, when one is rendered instead of the CV (`--letter`):
+    /// `sections` is then empty, and the layout prints the letter under its
+    /// header, where the sections would go.
+    pub letter: Option<LetterData>,
+}
+
+/// A cover letter, ready to print, in reading order.
+#[derive(Debug, Serialize)]
+pub struct LetterData {
+    /// The recipient's address block, a line each: name, title, company,
+    /// address lines.
+    pub recipient: Vec<Rich>,
+    /// "Bengaluru, 30 November 2026", or either alone.
+    pub dateline: Option<String>,
+    pub subject: Option<Rich>,
+    pub salutation: Option<Rich>,
+    /// The paragraphs of the letter.
+    pub body: Vec<Rich>,
+    pub closing: Option<Rich>,
+    /// The name under the closing: the letter's `signature`, else the name.
+    pub signature: Option<String>,
 }
 
 #[derive(Debug, Serialize)]

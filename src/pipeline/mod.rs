@@ -191,7 +191,7 @@ fn prepare(
     job: &Job,
     run: &RunSettings,
 ) -> Result<(CheckedProfile, JobSettings), Vec<Diagnostic>> {
-    let mut checked = profile::check(parsed, job.variant.as_deref())?;
+    let mut checked = profile::check(parsed, job.variant.as_deref(), job.letter.as_deref())?;
     let settings = settle(&mut checked, run, job)?;
     Ok((checked, settings))
 }
@@ -487,5 +487,6 @@ pub fn job_for(profile: &Path, variant: Option<&str>) -> Job {
         root: profile.parent().map(Path::to_path_buf).unwrap_or_default(),
         out: None,
         variant: variant.map(str::to_string),
+        letter: None,
     }
 }

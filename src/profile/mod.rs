@@ -57,11 +57,13 @@ impl CheckedProfile {
     }
 }
 
-/// Validates `parsed` and applies `variant`. Fails at once only when the
-/// variant does not exist; other errors are collected in the result.
+/// Validates `parsed`, applies `variant`, then keeps only `letter` when
+/// one is asked for. Fails at once only when the variant or letter does
+/// not exist; other errors are collected in the result.
 pub fn check(
     parsed: ParsedProfile,
     variant: Option<&str>,
+    letter: Option<&str>,
 ) -> Result<CheckedProfile, Vec<Diagnostic>> {
     let (mut errors, mut warnings): (Vec<_>, Vec<_>) = validate::validate(&parsed)
         .into_iter()
@@ -87,6 +89,12 @@ pub fn check(
             }
         }
     };
+    if let Some(name) = letter
+        && let Err(diag) = variant::keep_letter(&mut profile, name)
+    {
+        errors.push(diag.in_file(std::path::Path::new(&source.name)));
+        return Err(errors);
+    }
     Ok(CheckedProfile {
         source,
         profile,

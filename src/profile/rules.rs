@@ -21,7 +21,7 @@ pub const BUILTIN_SECTIONS: [&str; 13] = [
 
 /// The keys a profile may have at its top level. A TOML file with none of
 /// them is some other tool's (Cargo.toml, pyproject.toml), not a profile.
-pub const PROFILE_KEYS: [&str; 23] = [
+pub const PROFILE_KEYS: [&str; 24] = [
     "basics",
     "cover",
     "numbers",
@@ -38,6 +38,7 @@ pub const PROFILE_KEYS: [&str; 23] = [
     "references",
     "sections",
     "variants",
+    "letters",
     "titles",
     "intros",
     "words",

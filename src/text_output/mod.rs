@@ -9,7 +9,8 @@
 //! character that could be markup, and plain text has none.
 
 use crate::layout_data::{
-    BasicsData, BlockData, BulletData, Dates, DetailData, Entry, LayoutData, Rich, Section,
+    BasicsData, BlockData, BulletData, Dates, DetailData, Entry, LayoutData, LetterData, Rich,
+    Section,
 };
 use crate::markup::Span;
 
@@ -69,7 +70,33 @@ pub fn outline(data: &LayoutData) -> Vec<Block> {
     for section in &data.sections {
         section_blocks(section, &mut blocks);
     }
+    if let Some(letter) = &data.letter {
+        letter_blocks(letter, &mut blocks);
+    }
     blocks
+}
+
+/// A cover letter: the address block, date, subject (a heading), then the
+/// letter as paragraphs.
+fn letter_blocks(letter: &LetterData, blocks: &mut Vec<Block>) {
+    blocks.extend(letter.recipient.iter().cloned().map(Block::Meta));
+    if let Some(dateline) = &letter.dateline {
+        blocks.push(Block::Paragraph(rich(dateline.clone())));
+    }
+    if let Some(subject) = &letter.subject {
+        blocks.push(Block::Heading(
+            subject.iter().map(|s| s.text.as_str()).collect(),
+        ));
+    }
+    let body = [&letter.salutation]
+        .into_iter()
+        .flatten()
+        .chain(&letter.body)
+        .chain(&letter.closing);
+    blocks.extend(body.cloned().map(Block::Paragraph));
+    if let Some(signature) = &letter.signature {
+        blocks.push(Block::Paragraph(rich(signature.clone())));
+    }
 }
 
 fn plain_span(text: impl Into<String>) -> Span {

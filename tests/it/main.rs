@@ -28,6 +28,7 @@ mod import;
 mod kinds;
 mod layout_details;
 mod layouts;
+mod letters;
 mod new;
 mod pipes;
 mod proof_faults;

@@ -392,8 +392,13 @@ fn check_proves_every_variant_of_a_profile() {
     );
     assert!(out.contains("profiles/priya-raman.toml [risk]"), "{out}");
     assert!(out.contains("profiles/priya-raman.toml [blind]"), "{out}");
+    // The risk variant names its cover letter, which is proven too.
     assert!(
-        output.stderr.contains("checked 3: 3 passed, 0 failed"),
+        out.contains("profiles/priya-raman.toml [risk, letter northwind]"),
+        "{out}"
+    );
+    assert!(
+        output.stderr.contains("checked 4: 4 passed, 0 failed"),
         "{}",
         output.stderr
     );

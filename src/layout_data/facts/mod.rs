@@ -88,6 +88,7 @@ pub fn facts(
     };
     walk.basics(profile);
     walk.sections(profile, sections);
+    walk.letter(profile);
     walk.facts
 }
 
@@ -313,6 +314,29 @@ impl Walk {
             self.text("cover.volume", cover.volume.as_deref());
             self.text("cover.status", cover.status.as_deref());
         }
+    }
+
+    /// The facts of the letter rendered instead of the CV, in the order
+    /// a letter is read.
+    fn letter(&mut self, p: &Profile) {
+        let Some(l) = &p.letter else { return };
+        self.enter("letter", FactRole::Body);
+        let r = &l.recipient;
+        self.text("letters.recipient.name", r.name.as_deref());
+        self.text("letters.recipient.title", r.title.as_deref());
+        self.text("letters.recipient.company", r.company.as_deref());
+        for line in &r.address {
+            self.text("letters.recipient.address", Some(line));
+        }
+        self.text("letters.place", l.place.as_deref());
+        if let (Some(text), Some(date)) = (self.builder.letter_date(l.date.as_ref()), &l.date) {
+            self.push("letters.date".into(), text, Origin::Span(date.span()));
+        }
+        self.text("letters.subject", l.subject.as_deref());
+        self.text("letters.salutation", l.salutation.as_deref());
+        self.prose("letters.body", Some(l.body.get_ref()));
+        self.text("letters.closing", l.closing.as_deref());
+        self.text("letters.signature", l.signature.as_deref());
     }
 
     /// The facts of the sections in `present`, the ids the layout data

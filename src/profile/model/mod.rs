@@ -114,6 +114,15 @@ pub struct Profile {
     /// by tag: `vitae render me.toml --variant backend` or `--all-variants`.
     #[serde(default)]
     pub variants: Vec<Variant>,
+    /// Cover letters sent with this CV: `vitae render me.toml --letter acme`
+    /// prints one with the CV's header and styling.
+    #[serde(default)]
+    pub letters: Vec<Letter>,
+    /// The letter rendered instead of the CV (`--letter`), set by
+    /// `variant::keep_letter`; never written in a profile.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub letter: Option<Letter>,
     /// Section titles that replace the locale's words, by section id.
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, String>")]
@@ -219,6 +228,56 @@ pub struct Variant {
     /// profile's folder; default: `<profile output>-NAME.pdf`.
     #[schemars(with = "Option<String>")]
     pub output: Option<Spanned<String>>,
+    /// A cover letter (`[[letters]]` name) that goes with this variant:
+    /// rendering the variant also writes it, as `<variant output>-letter-NAME.pdf`.
+    #[schemars(with = "Option<String>")]
+    pub letter: Option<Spanned<String>>,
+}
+
+/// A cover letter, printed under the CV's header (name and contact
+/// details) in the CV's layout.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Letter {
+    /// Used with `--letter NAME` and in the output's name: `me-letter-NAME.pdf`.
+    #[schemars(with = "String")]
+    pub name: Spanned<String>,
+    /// Who the letter is to.
+    #[serde(default)]
+    pub recipient: Recipient,
+    /// Where it is written, printed before the date: "Bengaluru".
+    pub place: Option<String>,
+    /// The date it is sent, printed in the locale's words ("30 November
+    /// 2026"). Never today's date unless written here: the PDF stays the
+    /// same from one day to the next.
+    #[schemars(with = "Option<DateInput>")]
+    pub date: Option<Spanned<DateInput>>,
+    /// The subject line: "Application: Senior Backend Engineer".
+    pub subject: Option<String>,
+    /// "Dear Ms Okafor,".
+    pub salutation: Option<String>,
+    /// The letter; blank lines separate paragraphs.
+    #[schemars(with = "String")]
+    pub body: Spanned<String>,
+    /// "Kind regards,".
+    pub closing: Option<String>,
+    /// The name under the closing; by default `basics.name`.
+    pub signature: Option<String>,
+}
+
+/// The addressee of a letter, printed as an address block.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Recipient {
+    /// "Adaeze Okafor".
+    pub name: Option<String>,
+    /// Their role: "Head of Engineering".
+    pub title: Option<String>,
+    /// "Acme Payments Ltd".
+    pub company: Option<String>,
+    /// The postal address, a line each: ["12 Marina Road", "Lagos 101001"].
+    #[serde(default)]
+    pub address: Vec<String>,
 }
 
 /// Words vitae adds, as the owner wants them written; each one left out

@@ -36,6 +36,7 @@ pub fn validate(parsed: &ParsedProfile) -> Vec<Diagnostic> {
     check.words(&p.words);
     check.section_ids(p);
     check.variants(p);
+    check.letters(p);
     check.found
 }
 

@@ -59,6 +59,46 @@ impl Checker<'_> {
         }
     }
 
+    /// Letter names must be unique and usable in file names, and a
+    /// variant's letter must exist.
+    pub(super) fn letters(&mut self, p: &Profile) {
+        let mut names = BTreeSet::new();
+        for letter in &p.letters {
+            let name = letter.name.get_ref();
+            if !crate::variant::is_valid_name(name) {
+                self.error_at(
+                    Some(letter.name.span()),
+                    Diagnostic::error(Code::BadLetter, format!("bad letter name `{name}`"))
+                        .expected("letters, digits, `-` and `_` (it becomes part of a file name)"),
+                );
+            } else if !names.insert(name.clone()) {
+                self.error_at(
+                    Some(letter.name.span()),
+                    Diagnostic::error(Code::BadLetter, format!("two letters are called `{name}`"))
+                        .hint("give each letter its own name"),
+                );
+            }
+            if letter.body.get_ref().trim().is_empty() {
+                self.error_at(
+                    Some(letter.body.span()),
+                    Diagnostic::error(
+                        Code::EmptyValue,
+                        format!("letter `{name}` has an empty body"),
+                    )
+                    .expected("the letter's text; blank lines separate paragraphs"),
+                );
+            }
+            self.date(letter.date.as_ref(), false);
+        }
+        for variant in &p.variants {
+            if let Some(letter) = &variant.letter
+                && let Err(diag) = crate::variant::find_letter(p, letter.get_ref())
+            {
+                self.error_at(Some(letter.span()), diag);
+            }
+        }
+    }
+
     /// Custom section ids must be unique and must not clash with built-in ones;
     /// `[titles]` may only name sections that exist.
     pub(super) fn section_ids(&mut self, p: &Profile) {

@@ -118,6 +118,6 @@ pub fn locale_words(locale: &str) -> Vec<(&'static str, &'static str)> {
 pub fn load_and_check(text: &str) -> Option<usize> {
     let source = vitae::diagnostic::SourceFile::new("me.toml", text);
     let parsed = vitae::profile::load::parse(source).ok()?;
-    let checked = vitae::profile::check(parsed, None).ok()?;
+    let checked = vitae::profile::check(parsed, None, None).ok()?;
     Some(checked.errors.len() + checked.warnings.len())
 }

@@ -13,8 +13,9 @@ pub struct Fact {
 
 /// Keys whose values are settings, not text a reader sees: among them a
 /// `.bib` file's name and style (its references are checked in `kinds`),
-/// and the personal details only the banner layout shows (also `kinds`).
-const SETTINGS: [&str; 15] = [
+/// the personal details only the banner layout shows (also `kinds`), and
+/// cover letters, which are printed on their own (tests/it/letters.rs).
+const SETTINGS: [&str; 16] = [
     "theme",
     "layout",
     "locale",
@@ -24,6 +25,7 @@ const SETTINGS: [&str; 15] = [
     "numbered",
     "tags",
     "variants",
+    "letters",
     "bibtex",
     "style",
     "highlight",
