@@ -175,7 +175,8 @@ pub fn plan(
     letter: Option<&str>,
     out: Option<&Path>,
 ) -> Result<Vec<Job>, Vec<Diagnostic>> {
-    let expanded: Vec<(&PathBuf, &PathBuf, Option<String>, Option<String>)> = found
+    // (profile, root, variant, letter, whether the letter is the variant's).
+    let expanded: Vec<(&PathBuf, &PathBuf, Option<String>, Option<String>, bool)> = found
         .iter()
         .flat_map(|(profile, root)| {
             let names = variants.of(profile);
@@ -186,28 +187,36 @@ pub fn plan(
                 false => variant::Outline::default(),
             };
             names.into_iter().flat_map(move |v| match letter {
-                Some(l) => vec![(profile, root, v, Some(l.to_string()))],
+                Some(l) => vec![(profile, root, v, Some(l.to_string()), false)],
                 None => {
                     let own = v.as_deref().and_then(|v| outline.letter_of(v));
-                    let mut jobs = vec![(profile, root, v.clone(), None)];
-                    jobs.extend(own.map(|l| (profile, root, v, Some(l))));
+                    let mut jobs = vec![(profile, root, v.clone(), None, false)];
+                    jobs.extend(own.map(|l| (profile, root, v, Some(l), true)));
                     jobs
                 }
             })
         })
         .collect();
+    // A variant's letter travels with its CV: it does not make `-o` a folder.
+    let documents = expanded.iter().filter(|job| !job.4).count();
     let out_is_folder =
-        out.is_some_and(|o| o.is_dir() || o.to_string_lossy().ends_with('/') || expanded.len() > 1);
+        out.is_some_and(|o| o.is_dir() || o.to_string_lossy().ends_with('/') || documents > 1);
     let out = out.map(|o| match out_is_folder {
         true => Out::Folder(o.to_path_buf()),
         false => Out::File(o.to_path_buf()),
     });
     let jobs: Vec<Job> = expanded
         .into_iter()
-        .map(|(profile, root, variant, letter)| Job {
+        .map(|(profile, root, variant, letter, beside)| Job {
             profile: profile.clone(),
             root: root.clone(),
-            out: out.clone(),
+            // `-o cv.pdf` puts the variant's letter at cv-letter-NAME.pdf.
+            out: match (&out, &letter) {
+                (Some(Out::File(file)), Some(l)) if beside => {
+                    Some(Out::File(variant::suffixed(file, &format!("letter-{l}"))))
+                }
+                _ => out.clone(),
+            },
             variant,
             letter,
         })
@@ -342,6 +351,12 @@ mod tests {
         let one = Variants::Named(vec!["ml".into()]);
         let jobs = plan(&found, &one, None, Some(Path::new("ml.pdf"))).unwrap();
         assert_eq!(jobs[0].planned_output(), PathBuf::from("ml.pdf"));
+        // A letter goes beside its CV, or into -o when it is the only output.
+        let jobs = plan(&found, &one, Some("acme"), None).unwrap();
+        let letter = PathBuf::from("p/me-ml-letter-acme.pdf");
+        assert_eq!(jobs[0].planned_output(), letter);
+        let jobs = plan(&found, &one, Some("acme"), Some(Path::new("l.pdf"))).unwrap();
+        assert_eq!(jobs[0].planned_output(), PathBuf::from("l.pdf"));
     }
 
     #[test]
