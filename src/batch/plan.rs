@@ -166,6 +166,33 @@ impl Variants {
     }
 }
 
+/// A job before `-o` is applied to it.
+struct Planned<'a> {
+    profile: &'a PathBuf,
+    root: &'a PathBuf,
+    variant: Option<String>,
+    letter: Option<String>,
+    /// A variant's own letter, written beside the variant's CV.
+    beside: bool,
+}
+
+impl<'a> Planned<'a> {
+    fn new(
+        profile: &'a PathBuf,
+        root: &'a PathBuf,
+        variant: Option<String>,
+        letter: Option<String>,
+    ) -> Self {
+        Planned {
+            profile,
+            root,
+            variant,
+            letter,
+            beside: false,
+        }
+    }
+}
+
 /// Decides each output path. `out` is a file for one output and a folder for
 /// several; without it each PDF goes next to its profile. A variant's output
 /// is the profile's with `-NAME` added (`me-backend.pdf`).
@@ -175,8 +202,7 @@ pub fn plan(
     letter: Option<&str>,
     out: Option<&Path>,
 ) -> Result<Vec<Job>, Vec<Diagnostic>> {
-    // (profile, root, variant, letter, whether the letter is the variant's).
-    let expanded: Vec<(&PathBuf, &PathBuf, Option<String>, Option<String>, bool)> = found
+    let expanded: Vec<Planned> = found
         .iter()
         .flat_map(|(profile, root)| {
             let names = variants.of(profile);
@@ -187,18 +213,21 @@ pub fn plan(
                 false => variant::Outline::default(),
             };
             names.into_iter().flat_map(move |v| match letter {
-                Some(l) => vec![(profile, root, v, Some(l.to_string()), false)],
+                Some(l) => vec![Planned::new(profile, root, v, Some(l.to_string()))],
                 None => {
                     let own = v.as_deref().and_then(|v| outline.letter_of(v));
-                    let mut jobs = vec![(profile, root, v.clone(), None, false)];
-                    jobs.extend(own.map(|l| (profile, root, v, Some(l), true)));
+                    let mut jobs = vec![Planned::new(profile, root, v.clone(), None)];
+                    jobs.extend(own.map(|l| Planned {
+                        beside: true,
+                        ..Planned::new(profile, root, v, Some(l))
+                    }));
                     jobs
                 }
             })
         })
         .collect();
     // A variant's letter travels with its CV: it does not make `-o` a folder.
-    let documents = expanded.iter().filter(|job| !job.4).count();
+    let documents = expanded.iter().filter(|job| !job.beside).count();
     let out_is_folder =
         out.is_some_and(|o| o.is_dir() || o.to_string_lossy().ends_with('/') || documents > 1);
     let out = out.map(|o| match out_is_folder {
@@ -207,18 +236,18 @@ pub fn plan(
     });
     let jobs: Vec<Job> = expanded
         .into_iter()
-        .map(|(profile, root, variant, letter, beside)| Job {
-            profile: profile.clone(),
-            root: root.clone(),
+        .map(|planned| Job {
+            profile: planned.profile.clone(),
+            root: planned.root.clone(),
             // `-o cv.pdf` puts the variant's letter at cv-letter-NAME.pdf.
-            out: match (&out, &letter) {
-                (Some(Out::File(file)), Some(l)) if beside => {
+            out: match (&out, &planned.letter) {
+                (Some(Out::File(file)), Some(l)) if planned.beside => {
                     Some(Out::File(variant::suffixed(file, &format!("letter-{l}"))))
                 }
                 _ => out.clone(),
             },
-            variant,
-            letter,
+            variant: planned.variant,
+            letter: planned.letter,
         })
         .collect();
     let errors = clashing_outputs(&jobs, found);
