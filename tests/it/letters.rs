@@ -134,6 +134,13 @@ fn a_letter_as_html_markdown_and_text_keeps_every_line() {
     assert!(
         html.contains("<title>Priya Raman — Application: Staff Engineer, Ledger Platform</title>")
     );
+    // The recipient follows the writer's header; the subject heads the letter.
+    let header_end = html.find("</header>").unwrap();
+    assert!(html.find("Anjali Mehta").unwrap() > header_end, "{html}");
+    assert!(
+        html.contains("<h2 id=\"s1\">Application: Staff Engineer, Ledger Platform</h2>"),
+        "{html}"
+    );
 }
 
 #[test]

@@ -63,6 +63,9 @@ impl Body {
                 }
                 Block::Row { text, dates, level } => self.row(text, dates.as_ref(), *level, out),
                 Block::Meta(rich) => {
+                    // The header holds no details of entries, nor a
+                    // letter's recipient: they start the page's body.
+                    self.leave_header(out);
                     let _ = writeln!(out, "<p class=\"meta\">{}</p>", inline(rich));
                 }
                 Block::Paragraph(rich) => {
