@@ -103,7 +103,9 @@ header > p {{ margin: 0.2rem 0 0; color: var(--muted); }}
 header > h1 + p {{ margin-top: 0.35rem; font-size: 1.125rem; color: var(--ink); }}
 address {{ font-style: normal; margin-top: 0.75rem; }}
 h2 {{ color: var(--accent); font-size: 0.95rem; text-transform: uppercase; letter-spacing: 0.08em; margin: 2.25rem 0 0.75rem; padding-bottom: 0.3rem; border-bottom: 1px solid var(--rule); }}
-section > p, .entry > p, li {{ margin: 0.35rem 0; }}
+section > p, .entry > p, main > p, li {{ margin: 0.35rem 0; }}
+main > p.meta {{ margin: 0; color: var(--ink); }}
+header + p.meta {{ margin-top: 2rem; }}
 .entry {{ margin: 1.1rem 0 0; }}
 .row {{ display: grid; grid-template-columns: minmax(0, 1fr) auto; column-gap: 1rem; align-items: baseline; font-size: 1.1rem; }}
 .row > .when:only-child {{ grid-column: 1; }}
