@@ -27,6 +27,7 @@ pub fn html(data: &LayoutData, photo: Option<&[u8]>) -> String {
     page.push_str("</main>\n</body>\n</html>\n");
     page
 }
+
 /// The body, written block by block; it remembers which elements are open.
 #[derive(Default)]
 struct Body {
