@@ -242,6 +242,12 @@ fn missing(input: &Input, fact: &Fact, hidden: Option<&TextRun>) -> Diagnostic {
         };
         d = d.hint(format!("it is {why}"));
     }
+    if fact.path.starts_with("letters") {
+        // A layout made before letters existed prints none of them.
+        return d.hint(
+            "a layout prints a cover letter with `#if data.letter != none { letter(data.letter, accent: …, gap: …) }` where its sections go (layouts/README.md)",
+        );
+    }
     d.hint(format!(
         "a layout that leaves it out on purpose says so in its layout.toml: omits = [\"{}\"]",
         without_indices(&fact.path)

@@ -226,3 +226,36 @@ fn a_wrong_letter_name_is_a_clear_error() {
         "{report}"
     );
 }
+
+#[test]
+fn a_layout_without_letters_says_how_to_print_one() {
+    // A layout ejected before letters existed: every line is lost, and the
+    // error says which line of Typst prints them.
+    let dir = Sandbox::new().profile("me.toml", &example_text("priya-raman"));
+    dir.run(&["layouts", "eject", "classic", "old"]).ok();
+    let main = dir.join("old/main.typ");
+    let typst = std::fs::read_to_string(&main).unwrap();
+    let without: String = typst
+        .lines()
+        .filter(|l| !l.contains("data.letter"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&main, without).unwrap();
+    let run = dir.run(&[
+        "render",
+        "me.toml",
+        "--letter",
+        "northwind",
+        "--layout",
+        "./old/",
+    ]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.contains("error[V0060]"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("#if data.letter != none { letter(data.letter"),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.join("me-letter-northwind.pdf").exists());
+}
