@@ -367,15 +367,6 @@ impl Outline {
     }
 }
 
-/// The variant names a profile file declares, to plan `--all-variants`.
-pub fn names_in(path: &Path) -> Vec<String> {
-    Outline::of(path)
-        .variants
-        .into_iter()
-        .map(|v| v.name)
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -153,11 +153,12 @@ pub enum Variants {
 }
 
 impl Variants {
-    fn of(&self, profile: &Path) -> Vec<Option<String>> {
+    /// The versions to render of the profile outlined by `outline`.
+    fn of(&self, outline: &variant::Outline) -> Vec<Option<String>> {
         let names = match self {
             Variants::Base => return vec![None],
             Variants::Named(names) => names.clone(),
-            Variants::All => variant::names_in(profile),
+            Variants::All => outline.variants.iter().map(|v| v.name.clone()).collect(),
         };
         if names.is_empty() {
             return vec![None];
@@ -202,28 +203,31 @@ pub fn plan(
     letter: Option<&str>,
     out: Option<&Path>,
 ) -> Result<Vec<Job>, Vec<Diagnostic>> {
+    // Each profile is read once, for its variants, their letters and the
+    // outputs they name.
+    let outlines: BTreeMap<&Path, variant::Outline> = found
+        .iter()
+        .map(|(profile, _)| (profile.as_path(), variant::Outline::of(profile)))
+        .collect();
     let expanded: Vec<Planned> = found
         .iter()
         .flat_map(|(profile, root)| {
-            let names = variants.of(profile);
-            // A variant may bring its cover letter: read which, unless
-            // --letter chose one for every job.
-            let outline = match letter.is_none() && names.iter().any(Option::is_some) {
-                true => variant::Outline::of(profile),
-                false => variant::Outline::default(),
-            };
-            names.into_iter().flat_map(move |v| match letter {
-                Some(l) => vec![Planned::new(profile, root, v, Some(l.to_string()))],
-                None => {
-                    let own = v.as_deref().and_then(|v| outline.letter_of(v));
-                    let mut jobs = vec![Planned::new(profile, root, v.clone(), None)];
-                    jobs.extend(own.map(|l| Planned {
-                        beside: true,
-                        ..Planned::new(profile, root, v, Some(l))
-                    }));
-                    jobs
-                }
-            })
+            let outline = &outlines[profile.as_path()];
+            variants
+                .of(outline)
+                .into_iter()
+                .flat_map(move |v| match letter {
+                    Some(l) => vec![Planned::new(profile, root, v, Some(l.to_string()))],
+                    None => {
+                        let own = v.as_deref().and_then(|v| outline.letter_of(v));
+                        let mut jobs = vec![Planned::new(profile, root, v.clone(), None)];
+                        jobs.extend(own.map(|l| Planned {
+                            beside: true,
+                            ..Planned::new(profile, root, v, Some(l))
+                        }));
+                        jobs
+                    }
+                })
         })
         .collect();
     // A variant's letter travels with its CV: it does not make `-o` a folder.
@@ -250,7 +254,7 @@ pub fn plan(
             letter: planned.letter,
         })
         .collect();
-    let errors = clashing_outputs(&jobs, found);
+    let errors = clashing_outputs(&jobs, found, &outlines);
     if errors.is_empty() {
         Ok(jobs)
     } else {
@@ -264,18 +268,19 @@ pub fn plan(
 /// `output = "me.toml"` would replace a profile with a PDF. Each job's
 /// output is decided as the render will decide it, the profile's own
 /// `output` (and its variants') included.
-fn clashing_outputs(jobs: &[Job], found: &[(PathBuf, PathBuf)]) -> Vec<Diagnostic> {
+fn clashing_outputs(
+    jobs: &[Job],
+    found: &[(PathBuf, PathBuf)],
+    outlines: &BTreeMap<&Path, variant::Outline>,
+) -> Vec<Diagnostic> {
     let profiles: BTreeMap<PathBuf, &Path> = found
         .iter()
         .map(|(profile, _)| (identity(profile), profile.as_path()))
         .collect();
-    let mut outlines = BTreeMap::new();
     let mut seen = BTreeMap::new();
     let mut errors = Vec::new();
     for job in jobs {
-        let outline = outlines
-            .entry(job.profile.clone())
-            .or_insert_with(|| variant::Outline::of(&job.profile));
+        let outline = &outlines[job.profile.as_path()];
         let output = output::decide(job, &outline.own_output(job.variant.as_deref()));
         let id = identity(&output);
         let to_stdout = crate::files::is_stdio(&output);
