@@ -136,55 +136,46 @@ pub fn all_tags(profile: &Profile) -> BTreeSet<String> {
 
 /// The index of the variant called `name`, with a did-you-mean when there is none.
 pub fn find(profile: &Profile, name: &str) -> Result<usize, Diagnostic> {
-    if let Some(index) = profile
-        .variants
-        .iter()
-        .position(|v| v.name.get_ref() == name)
-    {
-        return Ok(index);
-    }
-    let names: Vec<&str> = profile
-        .variants
-        .iter()
-        .map(|v| v.name.get_ref().as_str())
-        .collect();
-    if names.is_empty() {
-        return Err(
+    let names = profile.variants.iter().map(|v| v.name.get_ref().as_str());
+    find_named(names.collect(), name, Code::UnknownVariant, "variant").map_err(|none| {
+        none.unwrap_or_else(|| {
             Diagnostic::error(Code::UnknownVariant, format!("no variant `{name}`: this profile defines no variants"))
-                .hint("add a `[[variants]]` table with `name`, `include` and `exclude` tags (docs/profile.md, \"Variants\")"),
-        );
-    }
-    Err(Diagnostic::error(
-        Code::UnknownVariant,
-        format!("no variant `{name}` in this profile"),
-    )
-    .expected(format!("one of {}", one_of(&names)))
-    .suggest(name, names.iter().copied()))
+                .hint("add a `[[variants]]` table with `name`, `include` and `exclude` tags (docs/profile.md, \"Variants\")")
+        })
+    })
 }
 
 /// The index of the letter called `name`, with a did-you-mean when there is none.
 pub fn find_letter(profile: &Profile, name: &str) -> Result<usize, Diagnostic> {
-    let names: Vec<&str> = profile
-        .letters
-        .iter()
-        .map(|l| l.name.get_ref().as_str())
-        .collect();
+    let names = profile.letters.iter().map(|l| l.name.get_ref().as_str());
+    find_named(names.collect(), name, Code::UnknownLetter, "letter").map_err(|none| {
+        none.unwrap_or_else(|| {
+            Diagnostic::error(Code::UnknownLetter, format!("no letter `{name}`: this profile has no letters"))
+                .hint("add a `[[letters]]` table with `name`, `recipient`, `subject` and `body` (docs/profile.md, \"Cover letters\")")
+        })
+    })
+}
+
+/// The index of `name` among `names` (of one `kind`: "variant"). When it is
+/// not there: the error naming the others with a did-you-mean, or `None`
+/// when there are no others, for the caller to say how to add one.
+fn find_named(
+    names: Vec<&str>,
+    name: &str,
+    code: Code,
+    kind: &str,
+) -> Result<usize, Option<Diagnostic>> {
     if let Some(index) = names.iter().position(|n| *n == name) {
         return Ok(index);
     }
     if names.is_empty() {
-        return Err(Diagnostic::error(
-            Code::UnknownLetter,
-            format!("no letter `{name}`: this profile has no letters"),
-        )
-        .hint("add a `[[letters]]` table with `name`, `recipient`, `subject` and `body` (docs/profile.md, \"Cover letters\")"));
+        return Err(None);
     }
-    Err(Diagnostic::error(
-        Code::UnknownLetter,
-        format!("no letter `{name}` in this profile"),
-    )
-    .expected(format!("one of {}", one_of(&names)))
-    .suggest(name, names.iter().copied()))
+    Err(Some(
+        Diagnostic::error(code, format!("no {kind} `{name}` in this profile"))
+            .expected(format!("one of {}", one_of(&names)))
+            .suggest(name, names.iter().copied()),
+    ))
 }
 
 /// Turns `profile` into the letter called `name`: the header (who writes,

@@ -1,7 +1,9 @@
-//! Checks across the profile: section ids and titles, and variants with the
-//! tags they name.
+//! Checks across the profile: section ids and titles, variants with the
+//! tags they name, and letters.
 
 use std::collections::BTreeSet;
+
+use toml::Spanned;
 
 use super::Checker;
 use crate::diagnostic::{Code, Diagnostic, closest, one_of};
@@ -16,22 +18,8 @@ impl Checker<'_> {
         let mut names = BTreeSet::new();
         for variant in &p.variants {
             let name = variant.name.get_ref();
-            if !crate::variant::is_valid_name(name) {
-                self.error_at(
-                    Some(variant.name.span()),
-                    Diagnostic::error(Code::BadVariant, format!("bad variant name `{name}`"))
-                        .expected("letters, digits, `-` and `_` (it becomes part of a file name)"),
-                );
-            } else if !names.insert(name.clone()) {
-                self.error_at(
-                    Some(variant.name.span()),
-                    Diagnostic::error(
-                        Code::DuplicateId,
-                        format!("two variants are called `{name}`"),
-                    )
-                    .hint("give each variant its own name"),
-                );
-            }
+            let codes = (Code::BadVariant, Code::DuplicateId);
+            self.file_name_part(&variant.name, "variant", codes, &mut names);
             self.output(variant.output.as_ref());
             for tag in variant.include.iter().chain(&variant.exclude) {
                 if used.contains(tag.get_ref()) {
@@ -65,19 +53,8 @@ impl Checker<'_> {
         let mut names = BTreeSet::new();
         for letter in &p.letters {
             let name = letter.name.get_ref();
-            if !crate::variant::is_valid_name(name) {
-                self.error_at(
-                    Some(letter.name.span()),
-                    Diagnostic::error(Code::BadLetter, format!("bad letter name `{name}`"))
-                        .expected("letters, digits, `-` and `_` (it becomes part of a file name)"),
-                );
-            } else if !names.insert(name.clone()) {
-                self.error_at(
-                    Some(letter.name.span()),
-                    Diagnostic::error(Code::BadLetter, format!("two letters are called `{name}`"))
-                        .hint("give each letter its own name"),
-                );
-            }
+            let codes = (Code::BadLetter, Code::BadLetter);
+            self.file_name_part(&letter.name, "letter", codes, &mut names);
             if letter.body.get_ref().trim().is_empty() {
                 self.error_at(
                     Some(letter.body.span()),
@@ -96,6 +73,32 @@ impl Checker<'_> {
             {
                 self.error_at(Some(letter.span()), diag);
             }
+        }
+    }
+
+    /// A `[[variants]]` or `[[letters]]` name (of `kind`): it becomes part
+    /// of a file name, and no other of its kind before it (`seen`) has it.
+    /// `codes` are those of a bad name and of a second one.
+    fn file_name_part(
+        &mut self,
+        name: &Spanned<String>,
+        kind: &str,
+        (bad, twice): (Code, Code),
+        seen: &mut BTreeSet<String>,
+    ) {
+        let text = name.get_ref();
+        if !crate::variant::is_valid_name(text) {
+            self.error_at(
+                Some(name.span()),
+                Diagnostic::error(bad, format!("bad {kind} name `{text}`"))
+                    .expected("letters, digits, `-` and `_` (it becomes part of a file name)"),
+            );
+        } else if !seen.insert(text.clone()) {
+            self.error_at(
+                Some(name.span()),
+                Diagnostic::error(twice, format!("two {kind}s are called `{text}`"))
+                    .hint(format!("give each {kind} its own name")),
+            );
         }
     }
 
