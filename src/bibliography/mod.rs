@@ -92,7 +92,7 @@ pub struct Reference {
 impl Reference {
     /// The reference's text without styles.
     pub fn plain(&self) -> String {
-        self.text.iter().map(|s| s.text.as_str()).collect()
+        crate::markup::text_of(&self.text)
     }
 }
 

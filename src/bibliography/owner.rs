@@ -90,7 +90,7 @@ fn given_forms(given: &str) -> Vec<String> {
 
 /// `spans` with every match of `pattern` (over their joined text) in bold.
 pub(super) fn emboldened(spans: Vec<Span>, pattern: &Regex) -> Vec<Span> {
-    let joined: String = spans.iter().map(|s| s.text.as_str()).collect();
+    let joined = crate::markup::text_of(&spans);
     let bold: Vec<Range<usize>> = pattern.find_iter(&joined).map(|m| m.range()).collect();
     if bold.is_empty() {
         return spans;

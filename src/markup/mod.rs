@@ -76,6 +76,11 @@ pub fn plain(input: &str) -> String {
     parse(input).into_iter().map(|s| s.text).collect()
 }
 
+/// The text of parsed spans without their styles.
+pub fn text_of(spans: &[Span]) -> String {
+    spans.iter().map(|s| s.text.as_str()).collect()
+}
+
 /// Accumulates spans, merging neighbours of the same style.
 #[derive(Default)]
 struct Spans(Vec<Span>);

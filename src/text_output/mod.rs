@@ -84,9 +84,7 @@ fn letter_blocks(letter: &LetterData, blocks: &mut Vec<Block>) {
         blocks.push(Block::Paragraph(rich(dateline.clone())));
     }
     if let Some(subject) = &letter.subject {
-        blocks.push(Block::Heading(
-            subject.iter().map(|s| s.text.as_str()).collect(),
-        ));
+        blocks.push(Block::Heading(crate::markup::text_of(subject)));
     }
     let body = [&letter.salutation]
         .into_iter()

@@ -142,10 +142,9 @@ impl Walk {
             !line.trim().is_empty() && (*i == 0 || lines[i - 1].trim().is_empty())
         });
         for (paragraph, (_, first_line)) in markup::paragraphs(value).into_iter().zip(first_lines) {
-            let text: String = paragraph.iter().map(|s| s.text.as_str()).collect();
             self.push(
                 path.to_string(),
-                text,
+                markup::text_of(&paragraph),
                 Origin::Raw(first_line.trim().to_string()),
             );
         }

@@ -5,8 +5,9 @@ use std::fmt::Write;
 
 use serde_json::{Value as Json, json};
 
-use super::{attribute, plain, text};
+use super::{attribute, text};
 use crate::layout_data::LayoutData;
+use crate::markup::text_of;
 use crate::proof::contrast;
 
 /// Light and dark pages the text sits on, and their body text.
@@ -37,7 +38,7 @@ pub(super) fn head(data: &LayoutData, out: &mut String) {
         let _ = writeln!(
             out,
             "<meta name=\"description\" content=\"{}\">",
-            attribute(&plain(label))
+            attribute(&text_of(label))
         );
     }
     let _ = writeln!(out, "<title>{}</title>", text(&data.meta.title));
@@ -173,10 +174,10 @@ fn json_ld(data: &LayoutData) -> String {
         person.insert("name".into(), json!(name));
     }
     if let Some(label) = &basics.label {
-        person.insert("jobTitle".into(), json!(plain(label)));
+        person.insert("jobTitle".into(), json!(text_of(label)));
     }
     if let Some(tagline) = &basics.tagline {
-        person.insert("description".into(), json!(plain(tagline)));
+        person.insert("description".into(), json!(text_of(tagline)));
     }
     let mut same_as = Vec::new();
     for contact in &basics.contacts {

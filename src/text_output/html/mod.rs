@@ -232,11 +232,6 @@ fn is_safe_link(link: &str) -> bool {
         .any(|scheme| lower.starts_with(scheme))
 }
 
-/// Rich text without its styles.
-fn plain(spans: &[Span]) -> String {
-    spans.iter().map(|s| s.text.as_str()).collect()
-}
-
 /// Text content: `&`, `<` and `>` escaped.
 fn text(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
