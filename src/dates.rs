@@ -139,22 +139,14 @@ pub fn format_point(point: DatePoint, style: DateStyle, words: &Words) -> String
     }
 }
 
-/// Formats a range: "Oct 2022 – Present", "2018 – 2023", or a single date.
-pub fn format_range(
-    start: Option<DatePoint>,
-    end: Option<DatePoint>,
-    style: DateStyle,
-    words: &Words,
-) -> String {
-    let parts: Vec<String> = range_parts(start, end, style, words)
-        .into_iter()
-        .map(|(text, _)| text)
-        .collect();
-    parts.join(" – ")
+/// A range as printed, from the ends [`range_parts`] gives: "Oct 2022 –
+/// Present", "2018 – 2023", or a single date.
+pub fn join_range<'a>(ends: impl IntoIterator<Item = &'a str>) -> String {
+    ends.into_iter().collect::<Vec<_>>().join(" – ")
 }
 
 /// The ends of a range as printed, each with its date (none for
-/// "present"); one end when both print the same. [`format_range`] joins
+/// "present"); one end when both print the same. [`join_range`] joins
 /// them; the HTML page marks each up as a `<time>`.
 pub fn range_parts(
     start: Option<DatePoint>,
@@ -267,6 +259,17 @@ mod tests {
         assert!(parse("Oct 2022", true).is_err());
         assert!(parse("2022-10-03-01", true).is_err());
         assert!(parse("present", false).unwrap_err().contains("end date"));
+    }
+
+    /// A range as the layout data carries it.
+    fn format_range(
+        start: Option<DatePoint>,
+        end: Option<DatePoint>,
+        style: DateStyle,
+        words: &Words,
+    ) -> String {
+        let ends = range_parts(start, end, style, words);
+        join_range(ends.iter().map(|(text, _)| text.as_str()))
     }
 
     #[test]

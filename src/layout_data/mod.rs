@@ -53,8 +53,7 @@ impl Dates {
             .into_iter()
             .map(|(text, date)| (text, date.map(crate::dates::PartialDate::iso)))
             .collect();
-        let texts: Vec<&str> = ends.iter().map(|(t, _)| t.as_str()).collect();
-        let text = texts.join(" – ");
+        let text = crate::dates::join_range(ends.iter().map(|(t, _)| t.as_str()));
         (!text.is_empty()).then_some(Self { text, ends })
     }
 }

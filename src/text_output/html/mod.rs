@@ -198,7 +198,7 @@ fn times(dates: &Dates) -> String {
             None => text(shown),
         })
         .collect();
-    ends.join(" – ")
+    crate::dates::join_range(ends.iter().map(String::as_str))
 }
 
 /// Rich text as inline HTML: bold, italic, code and links.
