@@ -210,7 +210,7 @@ fn a_wrong_letter_name_is_a_clear_error() {
     let dir = Sandbox::new().profile("me.toml", broken);
     let run = dir.run(&["check", "me.toml"]);
     assert_eq!(run.code, Some(1), "{}", run.stderr);
-    let report = format!("{}{}", String::from_utf8_lossy(&run.stdout), run.stderr);
+    let report = format!("{}{}", run.stdout_text(), run.stderr);
     assert!(
         report.contains("error[V0012]: unknown key `subjet`"),
         "{report}"
